@@ -1,0 +1,159 @@
+package model
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+)
+
+// Decimal is an exact decimal number held in canonical form: no leading
+// zeros, no trailing fractional zeros, no "+" sign, and "-" only on a
+// non-zero value ("300", "2.5", "0.68", "-1"). The zero value "" is not a
+// number; use a nil *Decimal for a missing one.
+type Decimal string
+
+// ParseDecimal reads an ASCII decimal such as "300.00", "-2.50", ".5" or
+// "1,234.5" (thousands separators are dropped) and returns it in canonical
+// form. It reports false when s is not such a number.
+func ParseDecimal(s string) (Decimal, bool) {
+	if s == "" {
+		return "", false
+	}
+	neg := false
+	switch s[0] {
+	case '-':
+		neg = true
+		s = s[1:]
+	case '+':
+		s = s[1:]
+	}
+	var intPart, frac []byte
+	seenDot, digits := false, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			if seenDot {
+				frac = append(frac, c)
+			} else {
+				intPart = append(intPart, c)
+			}
+		case c == '.' && !seenDot:
+			seenDot = true
+		case c == ',' && !seenDot && i > 0 && isGroup(s[i+1:]):
+			// thousands separator
+		default:
+			return "", false
+		}
+	}
+	if digits == 0 {
+		return "", false
+	}
+	for len(intPart) > 0 && intPart[0] == '0' {
+		intPart = intPart[1:]
+	}
+	for len(frac) > 0 && frac[len(frac)-1] == '0' {
+		frac = frac[:len(frac)-1]
+	}
+	var b strings.Builder
+	b.Grow(len(intPart) + len(frac) + 2)
+	if neg && (len(intPart) > 0 || len(frac) > 0) {
+		b.WriteByte('-')
+	}
+	if len(intPart) == 0 {
+		b.WriteByte('0')
+	} else {
+		b.Write(intPart)
+	}
+	if len(frac) > 0 {
+		b.WriteByte('.')
+		b.Write(frac)
+	}
+	return Decimal(b.String()), true
+}
+
+// isGroup reports whether s starts with exactly three digits followed by
+// a non-digit or the end: the shape after a thousands separator.
+func isGroup(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return len(s) == 3 || s[3] < '0' || s[3] > '9'
+}
+
+// MustDecimal is ParseDecimal for literals known to be valid; it panics
+// otherwise. It is meant for tests and tables.
+func MustDecimal(s string) Decimal {
+	d, ok := ParseDecimal(s)
+	if !ok {
+		panic("model: bad decimal " + s)
+	}
+	return d
+}
+
+// Dec returns a pointer to the canonical decimal s, or nil when s is not a
+// number. It is a convenience for building optional fields.
+func Dec(s string) *Decimal {
+	d, ok := ParseDecimal(s)
+	if !ok {
+		return nil
+	}
+	return &d
+}
+
+// String returns the canonical text.
+func (d Decimal) String() string { return string(d) }
+
+// MarshalJSON writes the decimal as a bare JSON number.
+func (d Decimal) MarshalJSON() ([]byte, error) {
+	if d == "" {
+		return []byte("null"), nil
+	}
+	return []byte(d), nil
+}
+
+// UnmarshalJSON reads a JSON number (or a string holding one).
+func (d *Decimal) UnmarshalJSON(b []byte) error {
+	s := strings.Trim(string(b), `"`)
+	v, ok := ParseDecimal(s)
+	if !ok {
+		return fmt.Errorf("model: %s is not a decimal", b)
+	}
+	*d = v
+	return nil
+}
+
+// Rat returns the exact value as a rational number.
+func (d Decimal) Rat() *big.Rat {
+	r, ok := new(big.Rat).SetString(string(d))
+	if !ok {
+		return new(big.Rat)
+	}
+	return r
+}
+
+// Float64 returns the nearest float64, for display and tolerances only.
+func (d Decimal) Float64() float64 {
+	f, _ := d.Rat().Float64()
+	return f
+}
+
+// Cmp compares d and e exactly: -1, 0 or +1.
+func (d Decimal) Cmp(e Decimal) int { return d.Rat().Cmp(e.Rat()) }
+
+// IsZero reports whether d is zero.
+func (d Decimal) IsZero() bool { return d == "0" }
+
+// FromRat rounds r half away from zero to places decimal places and returns
+// it in canonical form.
+func FromRat(r *big.Rat, places int) Decimal {
+	s := r.FloatString(places) // FloatString rounds half away from zero
+	d, _ := ParseDecimal(s)
+	return d
+}
