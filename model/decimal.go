@@ -157,3 +157,24 @@ func FromRat(r *big.Rat, places int) Decimal {
 	d, _ := ParseDecimal(s)
 	return d
 }
+
+// Sum returns the exact sum of ds.
+func Sum(ds ...Decimal) Decimal {
+	r := new(big.Rat)
+	for _, d := range ds {
+		r.Add(r, d.Rat())
+	}
+	return ratString(r)
+}
+
+// ratString writes r, a sum or difference of decimals, exactly.
+func ratString(r *big.Rat) Decimal {
+	// A sum of finite decimals is a finite decimal: find its places.
+	for places := 0; places <= 40; places++ {
+		d := FromRat(r, places)
+		if d.Rat().Cmp(r) == 0 {
+			return d
+		}
+	}
+	return FromRat(r, 40)
+}

@@ -108,7 +108,10 @@ type Form struct {
 	Goals               *Goals      `json:"goals"`
 	Indicators          []Indicator `json:"indicators"`
 	Total               *Total      `json:"total"`
-	Findings            []Finding   `json:"findings"`
+	// Notes holds labelled rows that follow the indicator table, such as
+	// deviation reasons given as rows after the total, or 填表人 lines.
+	Notes    []Field   `json:"notes,omitempty"`
+	Findings []Finding `json:"findings"`
 }
 
 // Field is a labelled value kept as written, such as an extra header field
@@ -173,12 +176,14 @@ type Goals struct {
 
 // Indicator is one row of the performance indicator table.
 type Indicator struct {
-	At              At       `json:"at"`
-	Level1          string   `json:"level1"`
-	Level1Weight    *Decimal `json:"level1_weight,omitempty"`
-	Level2          string   `json:"level2"`
-	Level2Weight    *Decimal `json:"level2_weight,omitempty"`
-	Name            string   `json:"name"`
+	At           At       `json:"at"`
+	Level1       string   `json:"level1"`
+	Level1Weight *Decimal `json:"level1_weight,omitempty"`
+	Level2       string   `json:"level2"`
+	Level2Weight *Decimal `json:"level2_weight,omitempty"`
+	// Name is the 三级指标 as written; nil on a row of "/" (a class of
+	// indicator that does not apply).
+	Name            *string  `json:"name"`
 	Target          Value    `json:"target"`
 	Actual          Value    `json:"actual"`
 	Weight          *Decimal `json:"weight"`
@@ -236,20 +241,23 @@ const (
 // Value is a parsed target or actual cell. Raw is the cell as written
 // (trimmed); the other fields depend on Kind.
 type Value struct {
-	Raw      string   `json:"raw"`
-	Kind     string   `json:"kind"`
-	Op       string   `json:"op,omitempty"`
-	Value    *Decimal `json:"value,omitempty"`
-	Min      *Decimal `json:"min,omitempty"`
-	Max      *Decimal `json:"max,omitempty"`
-	Unit     string   `json:"unit,omitempty"`
-	UnitFrom string   `json:"unit_from,omitempty"`
-	Base     *Base    `json:"base,omitempty"`
-	Approx   bool     `json:"approx,omitempty"`
-	Date     string   `json:"date,omitempty"`
-	From     string   `json:"from,omitempty"`
-	To       string   `json:"to,omitempty"`
-	Text     string   `json:"text,omitempty"`
+	Raw   string   `json:"raw"`
+	Kind  string   `json:"kind"`
+	Op    string   `json:"op,omitempty"`
+	Value *Decimal `json:"value,omitempty"`
+	Min   *Decimal `json:"min,omitempty"`
+	Max   *Decimal `json:"max,omitempty"`
+	Unit  string   `json:"unit,omitempty"`
+	// UnitFrom says where a unit not written in the cell came from:
+	// "name" (the indicator's name ends in it) or "column" (a separate
+	// unit column, 度量单位/计量单位).
+	UnitFrom string `json:"unit_from,omitempty"`
+	Base     *Base  `json:"base,omitempty"`
+	Approx   bool   `json:"approx,omitempty"`
+	Date     string `json:"date,omitempty"`
+	From     string `json:"from,omitempty"`
+	To       string `json:"to,omitempty"`
+	Text     string `json:"text,omitempty"`
 }
 
 // Base is a value restated in the plain unit where the unit carries a

@@ -1,0 +1,204 @@
+// Package extract turns one input file — a text export, a Word document or
+// an HTML page — into a model.Document: every form in it, with each field
+// parsed, checked and placed, and everything it could not place listed as
+// a problem with its position.
+//
+// The flow is one straight line whatever the format: a reader (package
+// text, docx or html) reduces the input to rows of cells, the state
+// machine of package form recognises the forms, package normalize parses
+// the values, and package check adds the findings.
+package extract
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/jixiao/jixiao/extract/decode"
+	"github.com/jixiao/jixiao/extract/form"
+	"github.com/jixiao/jixiao/extract/table"
+	"github.com/jixiao/jixiao/extract/text"
+	"github.com/jixiao/jixiao/model"
+)
+
+// Options changes how a file is read. The zero value (or nil) detects the
+// format from the content and applies the default checks.
+type Options struct {
+	// Format forces a format (model.FormatTextCells, FormatTextRows,
+	// FormatDocx, FormatHTML) instead of detecting it.
+	Format string
+	// MaxSize caps the bytes read from one input; 0 means DefaultMaxSize.
+	MaxSize int64
+}
+
+// DefaultMaxSize is the largest input File and Reader read by default.
+const DefaultMaxSize = 256 << 20
+
+// ErrTooLarge is returned for an input larger than Options.MaxSize.
+var ErrTooLarge = errors.New("input is larger than the size limit")
+
+// File extracts the forms of the file at path. The returned document is
+// never nil: when reading fails it has status "failed" and the error as a
+// problem, and the error is also returned (a *table.Error naming the file
+// and, where known, the line or table and row).
+func File(path string, opt *Options) (*model.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return failed(path, nil, &table.Error{Path: path, Err: errors.Unwrap(err)})
+	}
+	defer f.Close()
+	return Reader(f, path, opt)
+}
+
+// Reader extracts the forms of the input read from r; path names it in
+// the document and in errors.
+func Reader(r io.Reader, path string, opt *Options) (*model.Document, error) {
+	max := int64(DefaultMaxSize)
+	if opt != nil && opt.MaxSize > 0 {
+		max = opt.MaxSize
+	}
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return failed(path, b, &table.Error{Path: path, Err: err})
+	}
+	if int64(len(b)) > max {
+		return failed(path, nil, &table.Error{Path: path, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)})
+	}
+	return Bytes(b, path, opt)
+}
+
+// Bytes extracts the forms of the input b; path names it in the document
+// and in errors.
+func Bytes(b []byte, path string, opt *Options) (*model.Document, error) {
+	if opt == nil {
+		opt = &Options{}
+	}
+	format := opt.Format
+	if format == "" {
+		format = Detect(b)
+	}
+	res, err := read(b, format)
+	doc := newDocument(path, b)
+	if res != nil {
+		doc.Source.Format = res.Format
+		doc.Source.Encoding = res.Encoding
+	} else {
+		doc.Source.Format = format
+	}
+	if err != nil {
+		var te *table.Error
+		if !errors.As(err, &te) {
+			te = &table.Error{Err: err}
+		}
+		te.Path = path
+		doc.Problems = append(doc.Problems, model.Problem{
+			Severity: model.SevError, Code: "read.error", Message: te.Err.Error(), At: te.At})
+		err = te
+	}
+	if res != nil {
+		for _, p := range res.Problems {
+			doc.Problems = append(doc.Problems, model.Problem{
+				Severity: model.SevWarning, Code: p.Code, Message: p.Message, At: p.At, Cells: p.Cells})
+		}
+		forms, probs := form.Parse(res.Rows)
+		doc.Forms = append(doc.Forms, forms...)
+		doc.Problems = append(doc.Problems, probs...)
+	}
+	doc.Status = status(doc)
+	return doc, err
+}
+
+// Detect names the format of b from its content: a zip holding
+// word/document.xml is docx, HTML markup is html, anything else text.
+func Detect(b []byte) string {
+	if bytes.HasPrefix(b, []byte("PK\x03\x04")) || bytes.HasPrefix(b, []byte("PK\x05\x06")) {
+		return model.FormatDocx
+	}
+	if looksHTML(b) {
+		return model.FormatHTML
+	}
+	return "text"
+}
+
+// looksHTML reports whether the start of b is HTML markup.
+func looksHTML(b []byte) bool {
+	head := b
+	if len(head) > 2048 {
+		head = head[:2048]
+	}
+	if enc, n := decode.BOM(head); enc != "" {
+		if enc != model.EncUTF8BOM {
+			s, _ := decode.With(enc, head[n:len(head)-(len(head)-n)%2])
+			head = []byte(s)
+		} else {
+			head = head[n:]
+		}
+	}
+	head = bytes.ToLower(bytes.TrimLeft(head, " \t\r\n"))
+	for _, p := range []string{"<!doctype html", "<html", "<table", "<meta", "<head", "<body", "<?xml"} {
+		if bytes.HasPrefix(head, []byte(p)) {
+			return p != "<?xml" || bytes.Contains(head, []byte("<html"))
+		}
+	}
+	return bytes.HasPrefix(head, []byte("<!--")) && bytes.Contains(head, []byte("<html"))
+}
+
+// read runs the reader for format.
+func read(b []byte, format string) (*table.Result, error) {
+	switch format {
+	case "text", model.FormatTextCells, model.FormatTextRows:
+		s, enc, err := decode.Bytes(b)
+		if err != nil {
+			return nil, err
+		}
+		shape := ""
+		if format != "text" {
+			shape = format
+		}
+		res, err := text.Parse(s, shape)
+		if res != nil {
+			res.Encoding = enc
+		}
+		return res, err
+	default:
+		return readOther(b, format)
+	}
+}
+
+func newDocument(path string, b []byte) *model.Document {
+	sum := sha256.Sum256(b)
+	return &model.Document{
+		Schema:   model.SchemaVersion,
+		Source:   model.Source{Path: path, SHA256: hex.EncodeToString(sum[:])},
+		Forms:    []model.Form{},
+		Problems: []model.Problem{},
+	}
+}
+
+// failed returns a failed document for an input that could not be read.
+func failed(path string, b []byte, err *table.Error) (*model.Document, error) {
+	doc := newDocument(path, b)
+	doc.Problems = append(doc.Problems, model.Problem{
+		Severity: model.SevError, Code: "read.error", Message: err.Err.Error(), At: err.At})
+	doc.Status = model.StatusFailed
+	return doc, err
+}
+
+// status derives a document's status: failed without forms, partial when
+// something was left over (a problem of severity warning or error), ok
+// otherwise.
+func status(doc *model.Document) string {
+	if len(doc.Forms) == 0 {
+		return model.StatusFailed
+	}
+	for _, p := range doc.Problems {
+		if p.Severity == model.SevError || p.Severity == model.SevWarning {
+			return model.StatusPartial
+		}
+	}
+	return model.StatusOK
+}

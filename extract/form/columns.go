@@ -1,0 +1,179 @@
+package form
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/normalize"
+)
+
+// This file is the one place that says which words mean what. Every table
+// maps a folded key (see key) to a canonical name; add a synonym here and
+// every input format reads it.
+
+// Canonical columns of the funds block.
+const (
+	fInitial = "initial_budget"
+	fAnnual  = "annual_budget"
+	fExec    = "executed"
+	fWeight  = "weight"
+	fRate    = "execution_rate"
+	fScore   = "score"
+	fNote    = "note"
+)
+
+var fundsColumns = map[string]string{
+	"年初预算数": fInitial, "年初预算": fInitial, "年初预算金额": fInitial, "年初预算数额": fInitial,
+	"全年预算数": fAnnual, "全年预算": fAnnual, "调整后预算数": fAnnual, "调整后预算": fAnnual,
+	"预算数": fAnnual, "全年预算金额": fAnnual, "调整预算数": fAnnual, "全年调整后预算数": fAnnual,
+	"全年执行数": fExec, "预算执行数": fExec, "执行数": fExec, "实际执行数": fExec,
+	"全年实际执行数": fExec, "全年执行金额": fExec, "实际支出数": fExec, "支出数": fExec,
+	"分值": fWeight, "权重": fWeight,
+	"执行率": fRate, "预算执行率": fRate, "资金执行率": fRate,
+	"得分": fScore, "执行率得分": fScore,
+	"原因": fNote, "偏差原因": fNote, "原因分析": fNote, "备注": fNote,
+}
+
+// Funds row keys.
+const (
+	rowTotal     = "total"
+	rowFiscal    = "fiscal"
+	rowCarryover = "carryover"
+	rowOther     = "other"
+)
+
+var fundsRows = map[string]string{
+	"年度资金总额": rowTotal, "资金总额": rowTotal, "总额": rowTotal, "年度财政资金总额": rowTotal,
+	"项目资金总额": rowTotal, "合计": rowTotal, "年度资金合计": rowTotal, "资金合计": rowTotal,
+	"当年财政拨款": rowFiscal, "本年财政拨款": rowFiscal, "财政拨款": rowFiscal, "财政资金": rowFiscal,
+	"中央补助": rowFiscal, "当年财政资金": rowFiscal, "财政拨款资金": rowFiscal, "本年财政资金": rowFiscal,
+	"上年结转资金": rowCarryover, "上年结转": rowCarryover, "结转资金": rowCarryover,
+	"上年结余结转资金": rowCarryover, "上年结转结余资金": rowCarryover,
+	"其他资金": rowOther, "其他": rowOther,
+}
+
+// Canonical columns of the indicator table.
+const (
+	cLevel1    = "level1"
+	cLevel2    = "level2"
+	cName      = "name"
+	cTarget    = "target"
+	cActual    = "actual"
+	cWeight    = "weight"
+	cScore     = "score"
+	cDeviation = "deviation"
+	cOp        = "op"     // 指标性质 or 符号: the target's operator
+	cUnit      = "unit"   // 度量单位: the unit of target and actual
+	cCore      = "core"   // 是否核心指标
+	cNature    = "nature" // 指标性质 when it says 定量/定性
+)
+
+var indicatorColumns = map[string]string{
+	"一级指标": cLevel1, "一级": cLevel1,
+	"二级指标": cLevel2, "二级": cLevel2,
+	"三级指标": cName, "指标名称": cName, "三级指标名称": cName, "绩效指标": cName,
+	"指标内容": cName, "具体指标": cName, "指标": cName,
+	"年度指标值": cTarget, "指标值": cTarget, "年初目标值": cTarget, "年初指标值": cTarget,
+	"预期指标值": cTarget, "目标值": cTarget, "年度目标值": cTarget, "计划指标值": cTarget,
+	"全年指标值": cTarget, "年度计划值": cTarget, "预期值": cTarget, "值": cTarget,
+	"实际完成值": cActual, "完成值": cActual, "全年实际值": cActual, "全年完成值": cActual,
+	"全年实际完成值": cActual, "年终完成值": cActual, "实际值": cActual, "实际完成": cActual,
+	"实际完成情况": cActual, "完成情况": cActual,
+	"分值": cWeight, "权重": cWeight, "指标分值": cWeight, "指标权重": cWeight, "参考分值": cWeight,
+	"权重占比": cWeight, "标准分值": cWeight, "分数": cWeight, "满分": cWeight,
+	"得分": cScore, "自评分": cScore, "指标得分": cScore, "自评得分": cScore, "折算得分": cScore,
+	"实际得分": cScore, "评分": cScore,
+	"偏差原因分析及改进措施": cDeviation, "未完成原因分析": cDeviation, "未完成原因分析及改进措施": cDeviation,
+	"未完成原因及拟采取的改进措施": cDeviation, "偏差原因": cDeviation, "偏差原因分析": cDeviation,
+	"原因分析": cDeviation, "偏差原因及改进措施": cDeviation, "未完成原因": cDeviation,
+	"指标性质": cOp, "符号": cOp, "运算符": cOp, "指标方向": cOp,
+	"度量单位": cUnit, "计量单位": cUnit, "单位": cUnit,
+	"是否核心指标": cCore, "核心指标": cCore,
+}
+
+// Header fields of a form, by label.
+const (
+	hProject    = "project_name"
+	hDepartment = "competent_department"
+	hUnit       = "implementing_unit"
+)
+
+var headerFields = map[string]string{
+	"项目名称": hProject,
+	"主管部门": hDepartment, "主管单位": hDepartment, "地方主管部门": hDepartment,
+	"主管部门及代码": hDepartment, "预算部门": hDepartment,
+	"实施单位": hUnit, "项目实施单位": hUnit, "资金使用单位": hUnit, "实施单位名称": hUnit,
+	"单位名称": hUnit, "部门名称": hUnit, "部门单位名称": hUnit, "预算单位": hUnit,
+}
+
+// Labels of the goals block.
+const (
+	gPlanned  = "planned"
+	gAchieved = "achieved"
+	gAdjusted = "adjusted"
+	gGroup    = "group"
+)
+
+var goalLabels = map[string]string{
+	"预期目标": gPlanned, "年初设定目标": gPlanned, "总体目标": gPlanned, "项目年度目标": gPlanned,
+	"年初绩效目标": gPlanned, "年度目标": gPlanned, "年初目标": gPlanned, "绩效目标": gPlanned,
+	"实际完成情况": gAchieved, "年度总体目标完成情况综述": gAchieved, "全年实际完成情况": gAchieved,
+	"年度目标完成情况": gAchieved, "全年目标实际完成情况": gAchieved, "目标完成情况": gAchieved,
+	"完成情况": gAchieved, "实际完成": gAchieved, "总体目标完成情况": gAchieved,
+	"全年绩效目标": gAdjusted, "全年调整绩效目标": gAdjusted, "调整后绩效目标": gAdjusted,
+	"年度总体目标": gGroup, "年度绩效目标": gGroup,
+}
+
+// totalLabels open the 总分 row.
+var totalLabels = map[string]bool{
+	"总分": true, "合计": true, "总计": true, "综合得分": true, "自评总分": true, "总得分": true,
+	"得分合计": true, "分值合计": true, "总分值": true, "自评得分": true,
+}
+
+// sectionLabels are labels of merged group cells that name a part of the
+// form rather than hold a value.
+var sectionLabels = map[string]bool{
+	"年度绩效指标完成情况": true, "年度绩效指标": true, "绩效指标": true, "项目资金": true,
+	"年度总体目标": true, "绩效指标完成情况": true, "年度绩效目标": true, "部门整体支出": true,
+	"资金情况": true, "预算执行情况": true,
+}
+
+// standardParent gives the 一级 level a standard 二级 level belongs to.
+var standardParent = map[string]string{
+	"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
+	"进度指标": "产出指标", "经济成本指标": "产出指标",
+	"经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
+	"可持续影响指标": "效益指标",
+	"满意度指标": "满意度指标", "服务对象满意度指标": "满意度指标",
+}
+
+// grades are the printed grades of a total.
+var grades = map[string]bool{
+	"优": true, "良": true, "中": true, "差": true, "优秀": true, "良好": true, "合格": true,
+	"不合格": true, "较差": true, "一般": true,
+}
+
+// key folds a label for lookup: width-folded, white space removed, a
+// trailing colon and bracketed notes such as (A), (万元), (分), (盖章)
+// removed, and a leading 其中 dropped.
+func key(s string) string {
+	k := normalize.Label(s)
+	k = strings.TrimRight(k, ":：")
+	for {
+		i := strings.LastIndexAny(k, "(（")
+		if i <= 0 || !(strings.HasSuffix(k, ")") || strings.HasSuffix(k, "）")) {
+			break
+		}
+		k = k[:i]
+	}
+	// A bracket in the middle, as in 全年(调整)绩效目标, 部门(单位)名称.
+	if i := strings.IndexAny(k, "(（"); i > 0 {
+		if j := strings.IndexAny(k[i:], ")）"); j > 0 {
+			_, n := utf8.DecodeRuneInString(k[i+j:])
+			k = k[:i] + k[i+j+n:]
+		}
+	}
+	k = strings.TrimPrefix(k, "其中")
+	k = strings.TrimLeft(k, ":：")
+	return k
+}

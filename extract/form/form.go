@@ -1,0 +1,235 @@
+// Package form recognises self-evaluation forms in a stream of table rows.
+//
+// It is one state machine for every input format: the text, docx and HTML
+// readers reduce their input to rows of cells (package table), and Parse
+// walks those rows through explicit states (outside a form, header, funds
+// block, goals, indicator table, after the total), in the manner of the
+// state functions of text/template/parse's lexer. Columns are found by
+// their header words (columns.go), never by position, and values are
+// parsed by package normalize.
+//
+// Nothing is dropped: a row the machine cannot place, or a cell it cannot
+// read, is returned as a model.Problem with the row's cells.
+package form
+
+import (
+
+	"github.com/jixiao/jixiao/extract/table"
+	"github.com/jixiao/jixiao/model"
+	"github.com/jixiao/jixiao/normalize"
+)
+
+// Problem codes.
+const (
+	CodeOutside       = "row.outside"          // a row before the first form
+	CodeUnplaced      = "row.unplaced"         // a row the machine could not place
+	CodeEmptyRow      = "row.empty"            // a fully empty row inside the indicator table
+	CodeCellUnplaced  = "cell.unplaced"        // a cell outside every known column
+	CodeUnreadable    = "cell.unreadable"      // a number cell that holds no number
+	CodeNoTitle       = "form.no_title"        // a form that starts without its title
+	CodeNoIndicators  = "form.no_indicators"   // a form without indicator rows
+	CodeNoTotal       = "form.no_total"        // a form that ends without its total
+	CodeTruncated     = "form.truncated"       // the input ends in the middle of a form
+	CodeNoForm        = "form.none"            // the input holds no form at all
+	CodePlaceholder   = "indicator.placeholder" // ……, empty 指标2 rows
+	CodeBreakdown     = "indicator.breakdown"  // an unweighted 其中… row
+	CodeLevelOnly     = "indicator.level_only" // a row holding only level labels
+	CodeDuplicateFund = "funds.duplicate_row"  // a second row of the same kind
+)
+
+// stateFn is one state of the machine: it consumes a row and returns the
+// state for the next one.
+type stateFn func(m *machine, r *row) stateFn
+
+// cell is a table cell as the machine sees it.
+type cell struct {
+	text      string // trimmed, as written
+	key       string // folded for lookup (see key)
+	col, span int
+	at        model.At
+}
+
+// row is a table row with its non-empty cells picked out.
+type row struct {
+	cells []cell
+	full  []int // indexes of the non-empty cells
+	at    model.At
+	para  bool
+}
+
+func (r *row) empty() bool { return len(r.full) == 0 }
+
+// first returns the first non-empty cell, or nil.
+func (r *row) first() *cell {
+	if len(r.full) == 0 {
+		return nil
+	}
+	return &r.cells[r.full[0]]
+}
+
+// texts returns the cells' texts as written, without trailing empty cells.
+func (r *row) texts() []string {
+	n := len(r.cells)
+	for n > 0 && r.cells[n-1].text == "" {
+		n--
+	}
+	s := make([]string, n)
+	for i := range s {
+		s[i] = r.cells[i].text
+	}
+	return s
+}
+
+// machine holds the recogniser's state between rows.
+type machine struct {
+	forms    []model.Form
+	problems []model.Problem
+	f        *model.Form // the form being read, nil outside
+	done     bool        // the current form's total has been read
+
+	prefix      []model.Field // prefix rows (附件1) waiting for their form
+	headerScore *model.Decimal
+
+	// funds block
+	fcols     []span
+	fundsFrom int // first grid column of the numbers
+	unit      string
+	wExec     *model.Decimal // weight written in a funds header, 得分(20分*执行率)
+
+	// goals block
+	gcols []span
+
+	// indicator table
+	icols          []span
+	level1, level2 string
+	l1w, l2w       *model.Decimal
+	l1carry        bool // level1 came from a row above
+}
+
+// span is a column found in a header row: grid columns [col, end).
+type span struct {
+	col, end int
+	name     string // canonical name, "" for an unknown header
+	header   string // the header as written
+}
+
+// find returns the span holding grid column col.
+func find(spans []span, col int) *span {
+	for i := range spans {
+		if col >= spans[i].col && col < spans[i].end {
+			return &spans[i]
+		}
+	}
+	return nil
+}
+
+// Parse recognises the forms in rows. It returns the forms in order, with
+// their 1-based Index set, and the problems: rows and cells it could not
+// place, and forms it found incomplete.
+func Parse(rows []table.Row) ([]model.Form, []model.Problem) {
+	m := &machine{}
+	state := stateFn(outside)
+	var r row
+	for i := range rows {
+		m.load(&r, &rows[i])
+		state = state(m, &r)
+	}
+	if m.f != nil {
+		if !m.done {
+			m.warn(CodeTruncated, "输入在表单中途结束，表单不完整", m.f.At, nil)
+			m.done = true // reported: finish need not say it again
+		}
+		m.finish()
+	}
+	if len(m.forms) == 0 {
+		m.problems = append(m.problems, model.Problem{Severity: model.SevError, Code: CodeNoForm,
+			Message: "未找到任何绩效自评表"})
+	}
+	return m.forms, m.problems
+}
+
+// load fills r from the reader's row, reusing r's storage.
+func (m *machine) load(r *row, src *table.Row) {
+	r.cells, r.full = r.cells[:0], r.full[:0]
+	r.at, r.para = src.At, src.Para
+	for _, c := range src.Cells {
+		t := normalize.Text(c.Text)
+		if c.Merged {
+			t = ""
+		}
+		sp := c.Span
+		if sp < 1 {
+			sp = 1
+		}
+		k := ""
+		if t != "" {
+			k = key(t)
+			r.full = append(r.full, len(r.cells))
+		}
+		at := c.At
+		if at.IsZero() {
+			at = src.At
+		}
+		r.cells = append(r.cells, cell{text: t, key: k, col: c.Col, span: sp, at: at})
+	}
+	if r.at.IsZero() && len(r.cells) > 0 {
+		r.at = r.cells[0].at
+	}
+}
+
+// start opens a new form at r.
+func (m *machine) start(r *row) {
+	if m.f != nil {
+		m.finish()
+	}
+	m.f = &model.Form{
+		Index:      len(m.forms) + 1,
+		At:         r.at,
+		Kind:       model.KindProject,
+		Indicators: []model.Indicator{},
+		Findings:   []model.Finding{},
+	}
+	m.f.HeaderExtra = append(m.f.HeaderExtra, m.prefix...)
+	m.prefix = nil
+	m.headerScore, m.done = nil, false
+	m.fcols, m.gcols, m.icols = nil, nil, nil
+	m.unit, m.wExec = "", nil
+	m.level1, m.level2, m.l1w, m.l2w, m.l1carry = "", "", nil, nil, false
+}
+
+// finish closes the current form.
+func (m *machine) finish() {
+	f := m.f
+	if f.Total == nil && m.headerScore != nil {
+		f.Total = &model.Total{Score: m.headerScore, At: f.At}
+	}
+	if len(f.Indicators) == 0 {
+		m.warn(CodeNoIndicators, "表单没有绩效指标行", f.At, nil)
+	}
+	if !m.done && f.Total == nil {
+		m.warn(CodeNoTotal, "表单没有总分行", f.At, nil)
+	}
+	m.forms = append(m.forms, *f)
+	m.f = nil
+}
+
+func (m *machine) problem(sev, code, msg string, at model.At, cells []string) {
+	p := model.Problem{Severity: sev, Code: code, Message: msg, At: at, Cells: cells}
+	if m.f != nil {
+		p.Form = m.f.Index
+	}
+	m.problems = append(m.problems, p)
+}
+
+func (m *machine) warn(code, msg string, at model.At, cells []string) {
+	m.problem(model.SevWarning, code, msg, at, cells)
+}
+
+func (m *machine) info(code, msg string, at model.At, cells []string) {
+	m.problem(model.SevInfo, code, msg, at, cells)
+}
+
+// unplaced reports a row the machine could not place.
+func (m *machine) unplaced(r *row, code, msg string) {
+	m.warn(code, msg, r.at, r.texts())
+}

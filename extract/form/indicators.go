@@ -1,0 +1,468 @@
+package form
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/jixiao/jixiao/model"
+	"github.com/jixiao/jixiao/normalize"
+)
+
+var (
+	// headingRe splits a level written with its weight: 产出指标(50分).
+	headingRe = regexp.MustCompile(`^(.*?)\(\s*(\d+(?:\.\d+)?)\s*分?\s*\)$`)
+	// noteRe matches template notes after a level: (可选项), (可选).
+	noteRe = regexp.MustCompile(`\((?:可选项?|选填|必填)\)$`)
+	// placeholderRe matches template placeholders left in the name cell.
+	placeholderRe = regexp.MustCompile(`^(?:[.。…·]+|指标\d*|…+|\.{2,})$`)
+)
+
+// indHeader reads the header row of the indicator table.
+func (m *machine) indHeader(r *row) {
+	m.icols = m.icols[:0]
+	seen := map[string]bool{}
+	for _, c := range r.cells {
+		if c.text == "" || sectionLabels[c.key] {
+			continue
+		}
+		name := indicatorColumns[c.key]
+		if seen[name] {
+			name = "" // a second score column (复核分) is kept as extra
+		}
+		if name != "" {
+			seen[name] = true
+		}
+		m.icols = append(m.icols, span{col: c.col, end: c.col + c.span, name: name, header: c.text})
+	}
+	m.level1, m.level2, m.l1w, m.l2w, m.l1carry = "", "", nil, nil, false
+}
+
+// indHeaderNext reads the row after the indicator header: an empty row or
+// the second row of a header wrapped over two rows belongs to the header.
+func indHeaderNext(m *machine, r *row) stateFn {
+	if r.empty() {
+		return indicators
+	}
+	if m.headerContinues(r) {
+		return indicators
+	}
+	return indicators(m, r)
+}
+
+// headerContinues merges r into the indicator header when it is the second
+// row of a header: every non-empty cell is a header word on its own or
+// completes the header above it (年度 / 指标值). It reports whether it did.
+func (m *machine) headerContinues(r *row) bool {
+	type change struct {
+		i    int // index into m.icols, -1 to add
+		name string
+		c    *cell
+	}
+	var changes []change
+	for _, i := range r.full {
+		c := &r.cells[i]
+		if _, ok := normalize.Number(c.text); ok {
+			return false
+		}
+		sp := find(m.icols, c.col)
+		if sp != nil {
+			if name := indicatorColumns[key(sp.header+c.text)]; name != "" {
+				changes = append(changes, change{i: indexOf(m.icols, sp), name: name, c: c})
+				continue
+			}
+		}
+		name := indicatorColumns[c.key]
+		if name == "" {
+			return false
+		}
+		changes = append(changes, change{i: -1, name: name, c: c})
+	}
+	if len(changes) == 0 {
+		return false
+	}
+	for _, ch := range changes {
+		if ch.i >= 0 && indicatorColumns[key(m.icols[ch.i].header+ch.c.text)] == ch.name {
+			m.icols[ch.i].name = ch.name
+			m.icols[ch.i].header += ch.c.text
+			continue
+		}
+		// A sub-column under a spanning header (年度指标值 over 指标性质 |
+		// 指标值 | 度量单位): it takes its own grid columns.
+		m.splitSpan(span{col: ch.c.col, end: ch.c.col + ch.c.span, name: ch.name, header: ch.c.text})
+	}
+	return true
+}
+
+func indexOf(spans []span, sp *span) int {
+	for i := range spans {
+		if &spans[i] == sp {
+			return i
+		}
+	}
+	return -1
+}
+
+// splitSpan puts sp into the columns, cutting it out of any wider span.
+func (m *machine) splitSpan(sp span) {
+	var out []span
+	for _, s := range m.icols {
+		if sp.end <= s.col || sp.col >= s.end {
+			out = append(out, s)
+			continue
+		}
+		if s.col < sp.col {
+			left := s
+			left.end = sp.col
+			out = append(out, left)
+		}
+		if s.end > sp.end {
+			right := s
+			right.col = sp.end
+			right.name = "" // the parent's rest is an unknown sub-column
+			out = append(out, right)
+		}
+	}
+	out = append(out, sp)
+	// Keep the spans in column order.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].col < out[j-1].col; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	// A parent cut into sub-columns no longer names one.
+	m.icols = out
+}
+
+// indicators reads the rows of the indicator table.
+func indicators(m *machine, r *row) stateFn {
+	k := m.classify(r)
+	switch k {
+	case kEmpty:
+		if len(r.cells) > 0 {
+			m.info(CodeEmptyRow, "指标表中的空行", r.at, nil)
+		}
+		return indicators
+	case kTotal:
+		m.total(r)
+		return afterTotal
+	case kGoals:
+		if isGoalsBlock(r) {
+			m.goalsRow(r)
+			return goals
+		}
+	case kTitle, kYear, kHeader, kFundsHead, kIndHead, kPrefix:
+		if s := m.within(r, k); s != nil {
+			return s
+		}
+	}
+	m.indicatorRow(r)
+	return indicators
+}
+
+// isGoalsBlock reports whether a goals-like row inside the indicator table
+// opens a second goals block rather than being an indicator.
+func isGoalsBlock(r *row) bool {
+	planned, achieved := false, false
+	for _, i := range r.full {
+		switch goalLabels[r.cells[i].key] {
+		case gPlanned, gAdjusted:
+			planned = true
+		case gAchieved:
+			achieved = true
+		}
+	}
+	return planned && achieved
+}
+
+// says nothing: "/", "—", "-", "－", "——", "无".
+func nothing(s string) bool {
+	d, ok := normalize.Number(s)
+	return ok && d == nil
+}
+
+// level splits a level label into its name and a weight written with it.
+func level(s string) (string, *model.Decimal) {
+	l := normalize.Label(s)
+	l = noteRe.ReplaceAllString(l, "")
+	if sm := headingRe.FindStringSubmatch(l); sm != nil && sm[1] != "" {
+		return sm[1], model.Dec(sm[2])
+	}
+	return l, nil
+}
+
+// indicatorRow reads one row of the indicator table.
+func (m *machine) indicatorRow(r *row) {
+	cells := map[string]*cell{}
+	var extra []model.Field
+	var stray bool
+	for _, i := range r.full {
+		c := &r.cells[i]
+		sp := find(m.icols, c.col)
+		switch {
+		case sp == nil:
+			// Outside every column: a group label such as 年度绩效指标完成情况
+			// or a "/" in a trailing column says nothing more.
+			if !sectionLabels[c.key] && !nothing(c.text) {
+				stray = true
+			}
+		case sp.name == "":
+			extra = append(extra, model.Field{Label: sp.header, Value: c.text, At: c.at})
+		case cells[sp.name] == nil:
+			cells[sp.name] = c
+		default:
+			stray = true
+		}
+	}
+	text := func(name string) string {
+		if c := cells[name]; c != nil {
+			return c.text
+		}
+		return ""
+	}
+
+	// Levels carry down from the rows above.
+	if t := text(cLevel1); t != "" {
+		m.level1, m.l1w = level(t)
+		m.level2, m.l2w, m.l1carry = "", nil, false
+	} else {
+		m.l1carry = true
+	}
+	if t := text(cLevel2); t != "" {
+		m.level2, m.l2w = level(t)
+	}
+	l1, l1w := m.level1, m.l1w
+	if m.l1carry {
+		if p, ok := standardParent[m.level2]; ok && !holds(l1, m.level2) && isStandardLevel1(l1) {
+			l1, l1w = p, nil
+			m.level1, m.l1w = l1, l1w
+		}
+	}
+
+	name := text(cName)
+	tgt, act, w, s := text(cTarget), text(cActual), text(cWeight), text(cScore)
+	op, unit := text(cOp), text(cUnit)
+
+	if stray {
+		m.warn(CodeCellUnplaced, "指标行中有不在任何列下的单元格", r.at, r.texts())
+	}
+	switch {
+	case name == "" && tgt == "" && act == "" && w == "" && s == "" && op == "" && len(extra) == 0:
+		if text(cLevel1) != "" || text(cLevel2) != "" {
+			m.info(CodeLevelOnly, "只有指标级别、没有指标的行", r.at, r.texts())
+		} else if !stray {
+			m.info(CodeEmptyRow, "指标表中没有内容的行", r.at, r.texts())
+		}
+		return
+	case placeholderRe.MatchString(normalize.Label(name)) && tgt == "" && act == "" && (w == "" || nothing(w)) && (s == "" || nothing(s)):
+		m.info(CodePlaceholder, "模板占位行，不是指标", r.at, r.texts())
+		return
+	case strings.HasPrefix(normalize.Label(name), "其中") && (w == "" || nothing(w)):
+		m.info(CodeBreakdown, "未计分的“其中”分项行，不是指标", r.at, r.texts())
+		return
+	}
+
+	in := model.Indicator{
+		At:              r.at,
+		Level1:          l1,
+		Level1Weight:    l1w,
+		Level2:          m.level2,
+		Level2Weight:    m.l2w,
+		DeviationReason: text(cDeviation),
+		Applicable:      true,
+		Extra:           extra,
+	}
+	if strings.ContainsAny(name, "★☆") {
+		in.Core = true
+		name = strings.TrimSpace(strings.Trim(name, "★☆"))
+	}
+	if c := text(cCore); c != "" {
+		in.Core = in.Core || isYes(c)
+	}
+	if name != "" && !nothing(name) {
+		in.Name = &name
+	}
+	nameHint := name
+
+	// A target split over operator, value and unit cells is joined.
+	if op != "" {
+		if fo := normalize.Label(op); fo == "定量" || fo == "定性" || fo == "正向" || fo == "反向" {
+			in.Nature = op
+			op = ""
+		}
+	}
+	rawTarget := tgt
+	if op != "" || unit != "" && tgt != "" {
+		if !nothing(tgt) {
+			rawTarget = op + tgt + unitSuffix(tgt, unit)
+		}
+	}
+	in.Target = normalize.Value(rawTarget, nameHint)
+	in.Actual = normalize.Value(act, nameHint)
+	if unit != "" && act != "" && in.Actual.Unit == "" && !nothing(act) {
+		v := normalize.Value(act+unit, nameHint)
+		if v.Unit != "" {
+			v.Raw = in.Actual.Raw
+			v.UnitFrom = "column"
+			in.Actual = v
+		}
+	}
+
+	var bad bool
+	if d, ok := normalize.Number(w); ok {
+		in.Weight = d
+	} else {
+		bad = true
+	}
+	if d, ok := normalize.Number(s); ok {
+		in.Score = d
+	} else {
+		bad = true
+	}
+	if bad {
+		m.warn(CodeUnreadable, "分值或得分无法读作数字", r.at, r.texts())
+	}
+
+	if in.Name == nil && in.Target.Kind == model.ValueNone && in.Actual.Kind == model.ValueNone &&
+		in.Weight == nil && in.Score == nil {
+		in.Applicable = false
+	}
+	in.Met = normalize.Met(in.Target, in.Actual)
+	m.f.Indicators = append(m.f.Indicators, in)
+}
+
+// unitSuffix returns unit unless value already ends in it.
+func unitSuffix(value, unit string) string {
+	if unit == "" || strings.HasSuffix(normalize.Fold(value), normalize.Fold(unit)) {
+		return ""
+	}
+	return unit
+}
+
+func isYes(s string) bool {
+	switch normalize.Label(s) {
+	case "是", "√", "✓", "★", "Y", "y", "yes", "核心", "核心指标":
+		return true
+	}
+	return false
+}
+
+// holds reports whether level1 can hold level2: 满意度 may sit under 效益.
+func holds(level1, level2 string) bool {
+	p := standardParent[level2]
+	if p == level1 {
+		return true
+	}
+	return level1 == "效益指标" && strings.Contains(level2, "满意度")
+}
+
+func isStandardLevel1(s string) bool {
+	return s == "产出指标" || s == "效益指标" || s == "满意度指标"
+}
+
+// total reads the 总分 row: a weight, a score and perhaps a grade.
+func (m *machine) total(r *row) {
+	t := &model.Total{At: r.at}
+	var nums []*model.Decimal
+	var cols []int
+	for n, i := range r.full {
+		c := &r.cells[i]
+		text := c.text
+		if n == 0 {
+			// The label; a total written in one cell continues after it.
+			rest := strings.TrimSpace(strings.TrimLeft(normalize.Fold(text), "总分合计得分值自评综计:： "))
+			if rest == "" {
+				continue
+			}
+			text = rest
+		}
+		for _, f := range strings.Fields(text) {
+			if grades[f] {
+				t.Grade = f
+				continue
+			}
+			if d, ok := normalize.Number(f); ok {
+				if d != nil {
+					nums = append(nums, d)
+					cols = append(cols, c.col)
+				}
+				continue
+			}
+			m.warn(CodeUnreadable, "总分行中有无法读作数字的单元格", r.at, r.texts())
+		}
+	}
+	// Numbers under the weight and score columns go there; else the
+	// first is the weight and the second the score.
+	aligned := len(nums) > 0
+	for i := range nums {
+		sp := find(m.icols, cols[i])
+		if sp == nil || (sp.name != cWeight && sp.name != cScore) {
+			aligned = false
+		}
+	}
+	switch {
+	case aligned:
+		for i, d := range nums {
+			if find(m.icols, cols[i]).name == cWeight {
+				t.Weight = d
+			} else {
+				t.Score = d
+			}
+		}
+	case len(nums) >= 2:
+		t.Weight, t.Score = nums[0], nums[1]
+		if len(nums) > 2 {
+			m.warn(CodeCellUnplaced, "总分行的数字多于分值和得分", r.at, r.texts())
+		}
+	case len(nums) == 1:
+		if m.sumWeights(nums[0]) {
+			t.Weight = nums[0]
+		} else {
+			t.Score = nums[0]
+		}
+	}
+	m.f.Total = t
+	m.done = true
+}
+
+// sumWeights reports whether d equals the weights of the form: the
+// indicators' plus the execution rate's.
+func (m *machine) sumWeights(d *model.Decimal) bool {
+	var sum []model.Decimal
+	if f := m.f.Funds; f != nil && f.Total != nil && f.Total.Weight != nil {
+		sum = append(sum, *f.Total.Weight)
+	}
+	for _, in := range m.f.Indicators {
+		if in.Weight != nil {
+			sum = append(sum, *in.Weight)
+		}
+	}
+	return len(sum) > 0 && model.Sum(sum...).Cmp(*d) == 0
+}
+
+// afterTotal reads what follows the 总分 row until the next form: notes
+// such as deviation reasons given as rows of their own.
+func afterTotal(m *machine, r *row) stateFn {
+	k := m.classify(r)
+	switch k {
+	case kEmpty:
+		return afterTotal
+	case kTitle, kYear, kHeader, kPrefix, kFundsHead, kIndHead:
+		if s := m.within(r, k); s != nil {
+			return s
+		}
+		return afterTotal
+	}
+	c := r.first()
+	label, value := c.text, ""
+	var rest []string
+	for _, i := range r.full[1:] {
+		rest = append(rest, r.cells[i].text)
+	}
+	if len(rest) > 0 {
+		value = strings.Join(rest, "\n")
+	} else if kv, ok := splitAnyLabel(c.text); ok {
+		label, value = kv[0], kv[1]
+	}
+	m.f.Notes = append(m.f.Notes, model.Field{Label: label, Value: value, At: r.at})
+	return afterTotal
+}

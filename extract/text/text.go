@@ -1,0 +1,204 @@
+// Package text tokenizes text exports of forms into rows of cells. It reads
+// the two shapes such exports come in:
+//
+//   - text-cells, as Apache Tika and similar tools export Word tables: one
+//     cell a line, led by a TAB; a line without the TAB continues the cell
+//     above (a second paragraph); a blank line ends the row.
+//   - text-rows, a spreadsheet's "Unicode text": one row a line, cells
+//     separated by TAB, a cell holding line breaks or quotes wrapped in
+//     double quotes, with quotes inside doubled.
+//
+// The input is already decoded (see package decode); line ends may be LF,
+// CRLF or CR.
+package text
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jixiao/jixiao/extract/table"
+	"github.com/jixiao/jixiao/model"
+)
+
+// Detect returns the shape of s: model.FormatTextCells when most of its
+// lines are single cells led by a TAB, else model.FormatTextRows.
+func Detect(s string) string {
+	cells, rows := 0, 0
+	for len(s) > 0 {
+		line := s
+		if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if line[0] == '\t' && strings.IndexByte(line[1:], '\t') < 0 {
+			cells++
+		} else if strings.IndexByte(line, '\t') >= 0 {
+			rows++
+		}
+	}
+	if cells > rows {
+		return model.FormatTextCells
+	}
+	return model.FormatTextRows
+}
+
+// Parse tokenizes s in the given shape, or in the shape Detect finds when
+// shape is "". Positions are 1-based line numbers.
+func Parse(s, shape string) (*table.Result, error) {
+	if shape == "" {
+		shape = Detect(s)
+	}
+	var rows []table.Row
+	var err error
+	switch shape {
+	case model.FormatTextCells:
+		rows = parseCells(s)
+	case model.FormatTextRows:
+		rows, err = parseRows(s)
+	default:
+		return nil, fmt.Errorf("text: unknown shape %q", shape)
+	}
+	return &table.Result{Format: shape, Rows: rows}, err
+}
+
+// lines calls fn for each line of s with its 1-based number, treating
+// LF, CRLF and CR alike as line ends.
+func lines(s string, fn func(n int, line string)) {
+	n := 0
+	for len(s) > 0 {
+		n++
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 {
+			fn(n, s)
+			return
+		}
+		fn(n, s[:i])
+		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			i++
+		}
+		s = s[i+1:]
+	}
+}
+
+func parseCells(s string) []table.Row {
+	var rows []table.Row
+	var cur []table.Cell
+	end := func() {
+		if len(cur) > 0 {
+			rows = append(rows, table.Row{Cells: cur, At: cur[0].At})
+			cur = nil
+		}
+	}
+	lines(s, func(n int, line string) {
+		switch {
+		case line == "" || (line[0] != '\t' && strings.TrimSpace(line) == ""):
+			end()
+		case line[0] == '\t':
+			if cur == nil {
+				cur = make([]table.Cell, 0, 10)
+			}
+			cur = append(cur, table.Cell{Text: line[1:], Col: len(cur), Span: 1, At: model.At{Line: n}})
+		case len(cur) > 0:
+			// A line without the TAB continues the cell above.
+			c := &cur[len(cur)-1]
+			c.Text += "\n" + line
+		default:
+			// A continuation with no cell above (a file that starts
+			// mid-cell): keep it as a cell of its own.
+			cur = append(cur, table.Cell{Text: line, Span: 1, At: model.At{Line: n}})
+		}
+	})
+	end()
+	return rows
+}
+
+// parseRows reads the text-rows shape. A field that starts with a double
+// quote runs to the matching quote, across line ends, with "" standing
+// for one quote; a quote elsewhere is an ordinary character (as Excel
+// writes it). An unterminated quote is an error at the line it opened.
+func parseRows(s string) ([]table.Row, error) {
+	var rows []table.Row
+	line := 1
+	for len(s) > 0 {
+		var cells []table.Cell
+		rowLine := line
+		for {
+			c := table.Cell{Col: len(cells), Span: 1, At: model.At{Line: line}}
+			if len(s) > 0 && s[0] == '"' {
+				text, rest, nl, ok := quoted(s[1:])
+				if !ok {
+					return rows, &table.Error{At: model.At{Line: line}, Err: fmt.Errorf("quoted cell %d is not closed", len(cells)+1)}
+				}
+				c.Text, s = text, rest
+				line += nl
+				// Anything between the closing quote and the next TAB or
+				// line end belongs to the cell (lenient, as Excel reads it).
+				i := strings.IndexAny(s, "\t\r\n")
+				if i < 0 {
+					i = len(s)
+				}
+				c.Text += s[:i]
+				s = s[i:]
+			} else {
+				i := strings.IndexAny(s, "\t\r\n")
+				if i < 0 {
+					i = len(s)
+				}
+				c.Text, s = s[:i], s[i:]
+			}
+			cells = append(cells, c)
+			if len(s) == 0 || s[0] != '\t' {
+				break
+			}
+			s = s[1:]
+		}
+		// s is at a line end or the end of input.
+		if len(s) > 0 {
+			if s[0] == '\r' && len(s) > 1 && s[1] == '\n' {
+				s = s[1:]
+			}
+			s = s[1:]
+		}
+		if len(cells) == 1 && strings.TrimSpace(cells[0].Text) == "" {
+			line++
+			continue // a blank line
+		}
+		rows = append(rows, table.Row{Cells: cells, At: model.At{Line: rowLine}})
+		line++
+	}
+	return rows, nil
+}
+
+// quoted reads a quoted field body from s (after the opening quote). It
+// returns the unescaped text with line ends as "\n", the rest of s after
+// the closing quote, and the number of line ends crossed.
+func quoted(s string) (text, rest string, nl int, ok bool) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"':
+			if i+1 < len(s) && s[i+1] == '"' {
+				b.WriteByte('"')
+				i++
+				continue
+			}
+			return b.String(), s[i+1:], nl, true
+		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			b.WriteByte('\n')
+			nl++
+		case '\n':
+			b.WriteByte('\n')
+			nl++
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return "", "", nl, false
+}
