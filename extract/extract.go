@@ -23,6 +23,7 @@ import (
 	"github.com/jixiao/jixiao/extract/table"
 	"github.com/jixiao/jixiao/extract/text"
 	"github.com/jixiao/jixiao/model"
+	"github.com/jixiao/jixiao/model/check"
 )
 
 // Options changes how a file is read. The zero value (or nil) detects the
@@ -33,6 +34,10 @@ type Options struct {
 	Format string
 	// MaxSize caps the bytes read from one input; 0 means DefaultMaxSize.
 	MaxSize int64
+	// Check configures the findings; nil means check.DefaultConfig.
+	Check *check.Config
+	// NoCheck leaves every form's findings empty.
+	NoCheck bool
 }
 
 // DefaultMaxSize is the largest input File and Reader read by default.
@@ -107,6 +112,9 @@ func Bytes(b []byte, path string, opt *Options) (*model.Document, error) {
 		forms, probs := form.Parse(res.Rows)
 		doc.Forms = append(doc.Forms, forms...)
 		doc.Problems = append(doc.Problems, probs...)
+		if !opt.NoCheck {
+			check.Document(doc, opt.Check)
+		}
 	}
 	doc.Status = status(doc)
 	return doc, err
@@ -181,11 +189,26 @@ func newDocument(path string, b []byte) *model.Document {
 
 // failed returns a failed document for an input that could not be read.
 func failed(path string, b []byte, err *table.Error) (*model.Document, error) {
-	doc := newDocument(path, b)
-	doc.Problems = append(doc.Problems, model.Problem{
-		Severity: model.SevError, Code: "read.error", Message: err.Err.Error(), At: err.At})
-	doc.Status = model.StatusFailed
+	doc := Failed(path, err)
+	if b != nil {
+		doc.Source.SHA256 = newDocument(path, b).Source.SHA256
+	}
 	return doc, err
+}
+
+// Failed returns the document of an input that could not be read at all:
+// status "failed", no forms, and err as its one problem.
+func Failed(path string, err error) *model.Document {
+	doc := newDocument(path, nil)
+	doc.Source.SHA256 = ""
+	p := model.Problem{Severity: model.SevError, Code: "read.error", Message: err.Error()}
+	var te *table.Error
+	if errors.As(err, &te) {
+		p.Message, p.At = te.Err.Error(), te.At
+	}
+	doc.Problems = append(doc.Problems, p)
+	doc.Status = model.StatusFailed
+	return doc
 }
 
 // status derives a document's status: failed without forms, partial when

@@ -1,8 +1,8 @@
 // Package model holds the canonical types of jixiao's output, schema
 // "jixiao/v1": a Document per input file, holding Forms, each with its
 // funds, goals, indicators, total and findings. The JSON field order of the
-// structs is the order SCHEMA.md fixes; encode them with encoding/json or
-// with Document.WriteJSON.
+// structs is the order SCHEMA.md fixes; Document.AppendJSON and
+// Form.AppendJSON encode them fast, and encoding/json gives the same bytes.
 package model
 
 // SchemaVersion is the value of Document.Schema.

@@ -1,0 +1,172 @@
+package batch
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sync"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/extract/docx"
+	"github.com/jixiao/jixiao/model"
+)
+
+// Options control a batch run.
+type Options struct {
+	// Workers is the number of inputs extracted at once; 0 means
+	// GOMAXPROCS.
+	Workers int
+	// Extract is passed to every extraction.
+	Extract extract.Options
+	// Limits bound zip archives of forms (and docx files in them).
+	Limits docx.Limits
+	// Progress, when set, is called after each document is handed on.
+	Progress func(Stats)
+}
+
+// Stats counts what a run has done so far.
+type Stats struct {
+	Files, Done             int // inputs in all, and handed on
+	OK, Partial, Failed     int // documents by status
+	Forms                   int
+	Errors, Warnings, Infos int // findings by severity
+	Bytes                   int64
+}
+
+// Run extracts every input on a pool of workers and calls emit with each
+// document, in the order of ins, as soon as it and all before it are
+// ready. At most a few documents per worker are held at once, whatever
+// the number of inputs. A file that cannot be read, or whose extraction
+// panics, becomes a failed document with the cause as a problem: one bad
+// file never stops the run. Run stops early only when emit returns an
+// error, and returns that error.
+func Run(ins []Input, opt Options, emit func(*model.Document) error) (Stats, error) {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.Limits == (docx.Limits{}) {
+		opt.Limits = docx.DefaultLimits
+	}
+	st := Stats{Files: len(ins)}
+	window := 2 * workers // documents in flight or waiting to be emitted
+
+	type result struct {
+		i   int
+		doc *model.Document
+	}
+	jobs := make(chan int)
+	results := make(chan result, window)
+	free := make(chan struct{}, window) // tokens bound what is held
+	for i := 0; i < window; i++ {
+		free <- struct{}{}
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results <- result{i, one(ins[i], opt)}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range ins {
+			select {
+			case <-free:
+			case <-stop:
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	pending := map[int]*model.Document{}
+	next := 0
+	var err error
+	for r := range results {
+		pending[r.i] = r.doc
+		for err == nil {
+			doc, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			st.add(doc, ins[next-1].Size)
+			if err = emit(doc); err != nil {
+				close(stop)
+				break
+			}
+			if opt.Progress != nil {
+				opt.Progress(st)
+			}
+			free <- struct{}{}
+		}
+	}
+	return st, err
+}
+
+func (st *Stats) add(doc *model.Document, size int64) {
+	st.Done++
+	st.Bytes += size
+	switch doc.Status {
+	case model.StatusOK:
+		st.OK++
+	case model.StatusPartial:
+		st.Partial++
+	default:
+		st.Failed++
+	}
+	st.Forms += len(doc.Forms)
+	for _, f := range doc.Forms {
+		for _, x := range f.Findings {
+			switch x.Severity {
+			case model.SevError:
+				st.Errors++
+			case model.SevWarning:
+				st.Warnings++
+			default:
+				st.Infos++
+			}
+		}
+	}
+}
+
+// one extracts a single input, turning a read failure or a panic into a
+// failed document.
+func one(in Input, opt Options) (doc *model.Document) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc = &model.Document{
+				Schema: model.SchemaVersion,
+				Source: model.Source{Path: in.Path, Entry: in.Entry},
+				Status: model.StatusFailed,
+				Forms:  []model.Form{},
+				Problems: []model.Problem{{Severity: model.SevError, Code: "internal.panic",
+					Message: fmt.Sprintf("内部错误（请报告此文件）: %v\n%s", p, debug.Stack())}},
+			}
+		}
+	}()
+	max := opt.Extract.MaxSize
+	if max <= 0 {
+		max = extract.DefaultMaxSize
+	}
+	b, err := in.read(max, opt.Limits)
+	if err != nil {
+		doc = extract.Failed(in.Path, fmt.Errorf("%s: %w", in.Name(), err))
+		doc.Source.Entry = in.Entry
+		return doc
+	}
+	doc, _ = extract.Bytes(b, in.Path, &opt.Extract)
+	doc.Source.Entry = in.Entry
+	return doc
+}

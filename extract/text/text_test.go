@@ -1,0 +1,161 @@
+package text
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao/jixiao/extract/table"
+	"github.com/jixiao/jixiao/model"
+)
+
+// cellsOf returns each row's cell texts.
+func cellsOf(rows []table.Row) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = r.Texts()
+	}
+	return out
+}
+
+func linesOf(rows []table.Row) [][]int {
+	out := make([][]int, len(rows))
+	for i, r := range rows {
+		for _, c := range r.Cells {
+			out[i] = append(out[i], c.At.Line)
+		}
+	}
+	return out
+}
+
+func TestParseCells(t *testing.T) {
+	cases := []struct {
+		name  string
+		in    string
+		cells [][]string
+		lines [][]int
+	}{
+		{"one row", "\t项目名称\n\t金保工程\n\n", [][]string{{"项目名称", "金保工程"}}, [][]int{{1, 2}}},
+		{"blank cell", "\t总分\n\t100\n\t\n\n", [][]string{{"总分", "100", ""}}, [][]int{{1, 2, 3}}},
+		{"continuation", "\t项目资金\n（万元）\n\t年初预算数\n\n", [][]string{{"项目资金\n（万元）", "年初预算数"}}, [][]int{{1, 3}}},
+		{"two rows", "\ta\n\n\tb\n\tc\n", [][]string{{"a"}, {"b", "c"}}, [][]int{{1}, {3, 4}}},
+		{"crlf", "\ta\r\n\tb\r\n\r\n\tc\r\n", [][]string{{"a", "b"}, {"c"}}, [][]int{{1, 2}, {4}}},
+		{"cr", "\ta\r\tb\r\r\tc", [][]string{{"a", "b"}, {"c"}}, [][]int{{1, 2}, {4}}},
+		{"starts mid-cell", "续上文\n\ta\n", [][]string{{"续上文", "a"}}, [][]int{{1, 2}}},
+		{"spaces line ends row", "\ta\n   \n\tb\n", [][]string{{"a"}, {"b"}}, [][]int{{1}, {3}}},
+		{"no final newline", "\ta\n\tb", [][]string{{"a", "b"}}, [][]int{{1, 2}}},
+		{"empty", "", [][]string{}, [][]int{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Parse(c.in, model.FormatTextCells)
+			require.NoError(t, err)
+			assert.Equal(t, model.FormatTextCells, res.Format)
+			assert.Equal(t, c.cells, cellsOf(res.Rows))
+			assert.Equal(t, c.lines, linesOf(res.Rows))
+			for _, r := range res.Rows {
+				for i, cell := range r.Cells {
+					assert.Equal(t, i, cell.Col)
+					assert.Equal(t, 1, cell.Span)
+				}
+			}
+		})
+	}
+}
+
+func TestParseRows(t *testing.T) {
+	cases := []struct {
+		name  string
+		in    string
+		cells [][]string
+		lines [][]int
+	}{
+		{"simple", "项目名称\t金保工程\n主管部门\tX\t实施单位\tY\n",
+			[][]string{{"项目名称", "金保工程"}, {"主管部门", "X", "实施单位", "Y"}}, [][]int{{1, 1}, {2, 2, 2, 2}}},
+		{"quoted line break", "\"项目资金\n（万元）\"\t年初预算数\r\n\t年度资金总额\t300\r\n",
+			[][]string{{"项目资金\n（万元）", "年初预算数"}, {"", "年度资金总额", "300"}}, [][]int{{1, 2}, {3, 3, 3}}},
+		{"doubled quotes", "\"他说\"\"好\"\"\"\tb\n", [][]string{{`他说"好"`, "b"}}, [][]int{{1, 1}}},
+		{"quote inside cell", "“金保工程”\ta\"b\n", [][]string{{"“金保工程”", `a"b`}}, [][]int{{1, 1}}},
+		{"blank lines skipped", "a\tb\n\n\nc\td\n", [][]string{{"a", "b"}, {"c", "d"}}, [][]int{{1, 1}, {4, 4}}},
+		{"crlf inside quotes", "\"a\r\nb\"\tc\r\nd\te\r\n", [][]string{{"a\nb", "c"}, {"d", "e"}}, [][]int{{1, 2}, {3, 3}}},
+		{"trailing tab", "a\t\n", [][]string{{"a", ""}}, [][]int{{1, 1}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Parse(c.in, model.FormatTextRows)
+			require.NoError(t, err)
+			assert.Equal(t, c.cells, cellsOf(res.Rows))
+			assert.Equal(t, c.lines, linesOf(res.Rows))
+		})
+	}
+}
+
+func TestParseRowsUnclosedQuote(t *testing.T) {
+	res, err := Parse("a\tb\n\"never closed\tc\nd\n", model.FormatTextRows)
+	var te *table.Error
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, 2, te.At.Line)
+	te.Path = "forms.tsv"
+	assert.Equal(t, "forms.tsv:2: quoted cell 1 is not closed", te.Error())
+	assert.Equal(t, [][]string{{"a", "b"}}, cellsOf(res.Rows), "rows before the error are kept")
+}
+
+func TestDetect(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"\t项目名称\n\tX\n\n\t主管部门\n\tY\n", model.FormatTextCells},
+		{"项目名称\tX\n主管部门\tY\t实施单位\tZ\n", model.FormatTextRows},
+		{"\t年度资金总额\t300\t300\n\t其中\t1\t1\n", model.FormatTextRows},
+		{"no tabs at all\n", model.FormatTextRows},
+		{"", model.FormatTextRows},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, Detect(c.in), "%q", c.in)
+	}
+}
+
+// FuzzParse: neither shape panics, and every row has cells numbered in
+// order with lines that never decrease.
+func FuzzParse(f *testing.F) {
+	f.Add("\t项目名称\n\tX\n\n", "")
+	f.Add("a\t\"b\nc\"\td\r\n", "")
+	f.Add("\"", "text-rows")
+	f.Add("x\r\r\ty", "text-cells")
+	f.Fuzz(func(t *testing.T, s, shape string) {
+		if shape != model.FormatTextCells && shape != model.FormatTextRows {
+			shape = ""
+		}
+		res, err := Parse(s, shape)
+		if err != nil {
+			var te *table.Error
+			require.ErrorAs(t, err, &te)
+			require.Positive(t, te.At.Line)
+		}
+		if res == nil {
+			return
+		}
+		last := 0
+		for _, r := range res.Rows {
+			require.NotEmpty(t, r.Cells)
+			for i, c := range r.Cells {
+				require.Equal(t, i, c.Col)
+				require.GreaterOrEqual(t, c.At.Line, last)
+				last = c.At.Line
+			}
+		}
+		require.LessOrEqual(t, last, strings.Count(s, "\n")+strings.Count(s, "\r")+1)
+	})
+}
+
+// BenchmarkParse tokenizes the shipped sample.
+func BenchmarkParse(b *testing.B) {
+	raw := sampleText(b)
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(raw, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

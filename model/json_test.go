@@ -1,0 +1,550 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// refForm has Form's fields but not its methods, so encoding/json encodes
+// it by reflection: it is the reference AppendJSON is checked against.
+type refForm Form
+
+// refDocument mirrors Document with refForm in place of Form.
+// TestRefDocumentMirrorsDocument keeps the two in step.
+type refDocument struct {
+	Schema   string    `json:"schema"`
+	Source   Source    `json:"source"`
+	Status   string    `json:"status"`
+	Forms    []refForm `json:"forms"`
+	Problems []Problem `json:"problems"`
+}
+
+// refForms converts forms to their reference type, with nil slices made
+// empty as AppendJSON writes them.
+func refForms(forms []Form) []refForm {
+	out := make([]refForm, len(forms))
+	for i, f := range forms {
+		out[i] = refFormOf(&f)
+	}
+	return out
+}
+
+func refFormOf(f *Form) refForm {
+	r := refForm(*f)
+	if r.Indicators == nil {
+		r.Indicators = []Indicator{}
+	}
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+	return r
+}
+
+func refDocumentOf(d *Document) refDocument {
+	r := refDocument{Schema: d.Schema, Source: d.Source, Status: d.Status, Forms: refForms(d.Forms), Problems: d.Problems}
+	if r.Problems == nil {
+		r.Problems = []Problem{}
+	}
+	return r
+}
+
+// encodeRef encodes v with a json.Encoder as the contract says, less the
+// trailing newline.
+func encodeRef(t testing.TB, v any, indent bool) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if indent {
+		enc.SetIndent("", "  ")
+	}
+	require.NoError(t, enc.Encode(v))
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+func TestRefDocumentMirrorsDocument(t *testing.T) {
+	dt, rt := reflect.TypeFor[Document](), reflect.TypeFor[refDocument]()
+	require.Equal(t, dt.NumField(), rt.NumField())
+	for i := range dt.NumField() {
+		df, rf := dt.Field(i), rt.Field(i)
+		assert.Equal(t, df.Name, rf.Name)
+		assert.Equal(t, df.Tag, rf.Tag)
+		if df.Name == "Forms" {
+			assert.Equal(t, reflect.TypeFor[[]Form](), df.Type)
+			continue
+		}
+		assert.Equal(t, df.Type, rf.Type, df.Name)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// fullForm sets every field of a form, optional ones included.
+func fullForm() Form {
+	return Form{
+		Index: 2, At: At{Line: 282}, Kind: KindProject,
+		Title: "项目支出绩效自评表", Year: ptr(2021),
+		ProjectName:         "“金保工程”系统维护费",
+		CompetentDepartment: "昌吉回族自治州社会保险管理局本级",
+		ImplementingUnit:    "昌吉回族自治州社会保险管理局本级",
+		HeaderExtra: []Field{
+			{Label: "项目负责人及电话", Value: "张三 0994-1234567", At: At{Table: 1, Row: 2, Col: 2}},
+			{Label: "填报日期", Value: "", At: At{}},
+		},
+		Funds: &Funds{
+			Unit: "万元",
+			Total: &FundsRow{Label: "年度资金总额", At: At{Table: 1, Row: 5, Col: 1},
+				InitialBudget: Dec("95"), AnnualBudget: Dec("95.00"), Executed: Dec("25.95"),
+				Weight: Dec("10"), ExecutionRate: Dec("27.32"), Score: Dec("2.73"), Note: "进度滞后"},
+			Fiscal:    &FundsRow{Label: "其中：当年财政拨款", InitialBudget: Dec("95"), AnnualBudget: Dec("95"), Executed: Dec("25.95")},
+			Carryover: &FundsRow{Label: "上年结转资金", At: At{Line: 12}},
+			Other:     &FundsRow{Label: "其他资金", Executed: Dec("0")},
+			ExtraRows: []FundsRow{{Label: "自筹资金", At: At{Line: 14}, Score: Dec("-1.5")}},
+		},
+		Goals: &Goals{Planned: "保障系统运行\n按时支付维护费", Achieved: "已完成", At: At{Line: 16}, Adjusted: "调整后目标"},
+		Indicators: []Indicator{
+			{
+				At: At{Line: 478}, Level1: "产出指标", Level1Weight: Dec("50"), Level2: "成本指标", Level2Weight: Dec("10"),
+				Name:   ptr("金保工程运行成本（万元/年）"),
+				Target: Value{Raw: "<=30（万元/年）", Kind: ValueNumber, Op: OpLE, Value: Dec("30"), Unit: "万元/年", UnitFrom: "name"},
+				Actual: Value{Raw: "5.8万人", Kind: ValueNumber, Value: Dec("5.8"), Unit: "万人",
+					Base: &Base{Value: MustDecimal("58000"), Unit: "人"}, Approx: true},
+				Weight: Dec("2.5"), Score: Dec("0.68"),
+				DeviationReason: "与2021年追加的项目有冲突，只支付了部分维护费",
+				Applicable:      true, Met: ptr(true), Core: true, Nature: "定量",
+				Extra: []Field{{Label: "评价标准", Value: "达到目标值得满分", At: At{Table: 2, Row: 9, Col: 8}}},
+			},
+			{
+				At: At{Table: 2, Row: 10, Col: 1, Paragraph: 3}, Level1: "效益指标", Level2: "社会效益指标", Name: ptr("服务期限"),
+				Target: Value{Raw: "90%-100%", Kind: ValuePercent, Op: OpRange, Min: Dec("90"), Max: Dec("100"), Unit: "%"},
+				Actual: Value{Raw: "2021年1月-12月", Kind: ValuePeriod, From: "2021-01", To: "2021-12"},
+				Met:    ptr(false),
+			},
+			{
+				Level1: "产出指标", Level2: "时效指标", Name: ptr("完成时间"),
+				Target: Value{Raw: "2021年12月31日", Kind: ValueDate, Date: "2021-12-31"},
+				Actual: Value{Raw: "长期", Kind: ValueText, Text: "长期"},
+			},
+			{Level1: "产出指标", Level2: "数量指标", Target: Value{Raw: "/", Kind: ValueNone}, Actual: Value{Kind: ValueNone}},
+		},
+		Total: &Total{Weight: Dec("100"), Score: Dec("87.91"), Grade: "良", At: At{Line: 500}},
+		Notes: []Field{{Label: "偏差原因", Value: "资金到位晚", At: At{Line: 501}}, {Label: "填表人", Value: "李四"}},
+		Findings: []Finding{
+			{Code: "funds.rate_mismatch", Severity: SevWarning, Message: "执行率写作98.60%，按全年执行数/全年预算数应为98.75%",
+				At: At{Line: 5}, Expected: Dec("98.75"), Found: Dec("98.6")},
+			{Code: "total.sum", Severity: SevError, Message: "总分不符", At: At{Line: 500}},
+		},
+	}
+}
+
+func fullDocument() Document {
+	f2 := fullForm()
+	f2.Index = 3
+	f2.Kind = KindDepartment
+	return Document{
+		Schema: SchemaVersion,
+		Source: Source{Path: "testdata/changji-2021.docx", Format: FormatDocx, Encoding: EncUTF8BOM,
+			SHA256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Entry: "a/b.docx"},
+		Status: StatusPartial,
+		Forms:  []Form{fullForm(), f2, {Index: 4}},
+		Problems: []Problem{
+			{Severity: SevInfo, Code: "row.unplaced", Message: "未识别的行", At: At{Line: 9}, Cells: []string{"……", "", "指标2"}, Form: 1},
+			{Severity: SevError, Code: "read", Message: "read error"},
+		},
+	}
+}
+
+// awkward holds strings that exercise every escape encoding/json makes.
+var awkward = []string{
+	"",
+	"plain ascii",
+	"中文，全角（括号）％",
+	"quote \" backslash \\ slash /",
+	"<html> & 'apos'",
+	"\x00\x01\x07\b\f\n\r\t\x0b\x1f\x7f",
+	"line\u2028sep\u2029para",
+	"\u2027\u202a\u20ac€…—",
+	"bad \xff utf8 \xe2\x80 cut \xe2",
+	"\xed\xa0\x80 surrogate",
+	"\ufffd replacement",
+	"emoji 🎉 and 𠀀",
+	strings.Repeat("长文本", 100),
+}
+
+func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
+	docs := map[string]Document{
+		"zero":   {},
+		"empty":  {Schema: SchemaVersion, Source: Source{Path: "x.txt", Format: FormatTextCells}, Status: StatusFailed},
+		"full":   fullDocument(),
+		"noform": {Schema: SchemaVersion, Status: StatusOK, Forms: []Form{}, Problems: []Problem{}},
+	}
+	for i, s := range awkward {
+		f := fullForm()
+		f.Title = s
+		f.Indicators[0].Name = &s
+		f.Indicators[0].Target.Unit = s
+		f.Funds.Total.Note = s
+		d := fullDocument()
+		d.Source.Path = s
+		d.Problems[0].Cells = []string{s, s}
+		d.Forms = []Form{f}
+		docs[fmt.Sprintf("awkward%d", i)] = d
+	}
+	ats := []At{{}, {Line: 1}, {Table: 1}, {Row: 2}, {Col: 3}, {Paragraph: 4}, {Table: 1, Row: 9, Col: 4}, {Line: -1, Paragraph: 7}}
+	for i, at := range ats {
+		f := fullForm()
+		f.At, f.Indicators[1].At, f.Funds.Total.At = at, at, at
+		docs[fmt.Sprintf("at%d", i)] = Document{Forms: []Form{f}}
+	}
+	decimals := []string{"0", "-1", "300", "2.5", "0.68", "123456789012345678901234567890.123456789", "1e5", "-0", "300.00"}
+	for i, s := range decimals {
+		v := Decimal(s)
+		f := fullForm()
+		f.Funds.Total.Executed = &v
+		f.Indicators[0].Target.Value = &v
+		f.Indicators[0].Actual.Base.Value = v
+		f.Findings[0].Found = &v
+		docs[fmt.Sprintf("decimal%d", i)] = Document{Forms: []Form{f}}
+	}
+	for name, d := range docs {
+		for _, indent := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/indent=%v", name, indent), func(t *testing.T) {
+				want := encodeRef(t, refDocumentOf(&d), indent)
+				got := d.AppendJSON(nil, indent)
+				require.Equal(t, string(want), string(got))
+				assert.True(t, json.Valid(got))
+
+				// Encoder with the methods: same bytes plus the newline.
+				assert.Equal(t, string(want)+"\n", string(encodeRef(t, d, indent))+"\n")
+
+				// Each form alone, as an NDJSON line.
+				for i := range d.Forms {
+					ref := refFormOf(&d.Forms[i])
+					assert.Equal(t, string(encodeRef(t, ref, indent)), string(d.Forms[i].AppendJSON(nil, indent)))
+				}
+
+				// json.Marshal agrees, less its HTML escaping.
+				m, err := json.Marshal(d)
+				require.NoError(t, err)
+				var esc bytes.Buffer
+				json.HTMLEscape(&esc, d.AppendJSON(nil, false))
+				assert.Equal(t, esc.String(), string(m))
+			})
+		}
+	}
+}
+
+func TestAppendJSONAppends(t *testing.T) {
+	d := Document{Schema: SchemaVersion, Status: StatusOK}
+	got := d.AppendJSON([]byte("prefix "), false)
+	assert.Equal(t, `prefix {"schema":"jixiao/v1","source":{"path":"","format":"","sha256":""},"status":"ok","forms":[],"problems":[]}`, string(got))
+
+	var nd *Document
+	assert.Equal(t, "null", string(nd.AppendJSON(nil, true)))
+	var nf *Form
+	assert.Equal(t, "x null", string(nf.AppendJSON([]byte("x "), false)))
+}
+
+func TestAppendJSONIndentLayout(t *testing.T) {
+	f := Form{Index: 1, At: At{Line: 3}, Kind: KindProject, Year: ptr(2022),
+		Indicators: []Indicator{{Level1: "产出指标", Target: Value{Kind: ValueNone}, Actual: Value{Raw: ">=95%", Kind: ValuePercent, Op: OpGE, Value: Dec("95"), Unit: "%"}, Weight: Dec("10")}}}
+	want := `{
+  "index": 1,
+  "at": {
+    "line": 3
+  },
+  "kind": "project",
+  "title": "",
+  "year": 2022,
+  "project_name": "",
+  "competent_department": "",
+  "implementing_unit": "",
+  "funds": null,
+  "goals": null,
+  "indicators": [
+    {
+      "at": {},
+      "level1": "产出指标",
+      "level2": "",
+      "name": null,
+      "target": {
+        "raw": "",
+        "kind": "none"
+      },
+      "actual": {
+        "raw": ">=95%",
+        "kind": "percent",
+        "op": ">=",
+        "value": 95,
+        "unit": "%"
+      },
+      "weight": 10,
+      "score": null,
+      "deviation_reason": "",
+      "applicable": false,
+      "met": null
+    }
+  ],
+  "total": null,
+  "findings": []
+}`
+	assert.Equal(t, want, string(f.AppendJSON(nil, true)))
+}
+
+func TestAppendJSONBadDecimal(t *testing.T) {
+	tests := []struct {
+		d    Decimal
+		want string
+	}{
+		{"", "null"},
+		{"abc", "null"},
+		{"1.", "null"},
+		{".5", "null"},
+		{"01", "null"},
+		{"+1", "null"},
+		{"1e", "null"},
+		{"NaN", "null"},
+		{"12", "12"},
+		{"-0.5", "-0.5"},
+		{"1E+9", "1E+9"},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.d), func(t *testing.T) {
+			d := tt.d
+			f := Finding{Expected: &d}
+			got := (&Form{Findings: []Finding{f}}).AppendJSON(nil, false)
+			assert.Contains(t, string(got), `"expected":`+tt.want+"}")
+			assert.True(t, json.Valid(got))
+		})
+	}
+}
+
+func TestAppendStringMatchesEncodingJSON(t *testing.T) {
+	for _, s := range awkward {
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		// json.Marshal escapes HTML; undo that for the comparison.
+		want = bytes.ReplaceAll(want, []byte(`\u003c`), []byte("<"))
+		want = bytes.ReplaceAll(want, []byte(`\u003e`), []byte(">"))
+		want = bytes.ReplaceAll(want, []byte(`\u0026`), []byte("&"))
+		assert.Equal(t, string(want), string(appendString(nil, s)), "%q", s)
+	}
+}
+
+// fuzzDocument builds a document from fuzzed text and numbers. bits
+// chooses which optional parts are present.
+func fuzzDocument(s1, s2, s3, d1, d2 string, n int, bits uint16) Document {
+	dec := func(s string) *Decimal {
+		d, ok := ParseDecimal(s)
+		if !ok {
+			return nil
+		}
+		return &d
+	}
+	on := func(i int) bool { return bits&(1<<i) != 0 }
+	at := At{Line: n, Table: n & 7, Row: n >> 3 & 15, Col: n >> 7 & 3}
+	if on(0) {
+		at.Paragraph = n
+	}
+	v := Value{Raw: s1, Kind: s2, Op: s3, Value: dec(d1), Min: dec(d2), Unit: s2, Approx: on(1)}
+	if on(2) {
+		v.Base = &Base{Value: MustDecimal("0"), Unit: s3}
+		if d := dec(d2); d != nil {
+			v.Base.Value = *d
+		}
+		v.Date, v.From, v.To, v.Text, v.UnitFrom = s1, s2, s3, s1, s2
+	}
+	in := Indicator{At: at, Level1: s1, Level2: s2, Name: ptr(s3), Target: v, Actual: Value{Raw: s3, Kind: s1},
+		Weight: dec(d1), Score: dec(d2), DeviationReason: s2, Applicable: on(3), Core: on(4), Nature: s3}
+	if on(5) {
+		in.Met = ptr(on(6))
+		in.Level1Weight, in.Level2Weight = dec(d2), dec(d1)
+		in.Extra = []Field{{Label: s1, Value: s2, At: at}}
+	}
+	f := Form{Index: n, At: at, Kind: s1, Title: s2, ProjectName: s3, CompetentDepartment: s1, ImplementingUnit: s2,
+		Indicators: []Indicator{in, in}}
+	if on(7) {
+		f.Year = ptr(n)
+		row := FundsRow{Label: s1, At: at, InitialBudget: dec(d1), AnnualBudget: dec(d2), Executed: dec(d1),
+			Weight: dec(d2), ExecutionRate: dec(d1), Score: dec(d2), Note: s3}
+		f.Funds = &Funds{Unit: s1, Total: &row, ExtraRows: []FundsRow{row}}
+		f.Goals = &Goals{Planned: s1, Achieved: s2, At: at, Adjusted: s3}
+		f.Total = &Total{Weight: dec(d1), Score: dec(d2), Grade: s3, At: at}
+		f.HeaderExtra = []Field{{Label: s3, Value: s1}}
+		f.Notes = []Field{{Label: s2, Value: s3, At: at}}
+	}
+	if on(8) {
+		f.Findings = []Finding{{Code: s1, Severity: s2, Message: s3, At: at, Expected: dec(d1), Found: dec(d2)}}
+	}
+	d := Document{Schema: s1, Source: Source{Path: s1, Format: s2, Encoding: s3, SHA256: s1, Entry: s2}, Status: s3}
+	if on(9) {
+		d.Forms = []Form{f, {Index: n + 1}}
+	}
+	if on(10) {
+		d.Problems = []Problem{{Severity: s1, Code: s2, Message: s3, At: at, Cells: []string{s1, s2, s3}, Form: n}}
+	}
+	return d
+}
+
+func FuzzAppendJSON(f *testing.F) {
+	f.Add("项目", "percent", ">=", "95", "2.50", 3, uint16(0xffff))
+	f.Add("", "", "", "", "", 0, uint16(0))
+	f.Add("a\"b\\c\n\x00\u2028", "<&>", "\xff\xfe", "-0.00", "1,234.5", -7, uint16(0x5555))
+	f.Fuzz(func(t *testing.T, s1, s2, s3, d1, d2 string, n int, bits uint16) {
+		d := fuzzDocument(s1, s2, s3, d1, d2, n, bits)
+		for _, indent := range []bool{false, true} {
+			got := d.AppendJSON(nil, indent)
+			if !json.Valid(got) {
+				t.Fatalf("invalid JSON: %q", got)
+			}
+			if want := encodeRef(t, refDocumentOf(&d), indent); !bytes.Equal(got, want) {
+				t.Fatalf("AppendJSON differs from encoding/json:\n got %q\nwant %q", got, want)
+			}
+			var back Document
+			if err := json.Unmarshal(got, &back); err != nil {
+				t.Fatalf("round trip: %v", err)
+			}
+			// Decoding turns each byte of invalid UTF-8 into U+FFFD.
+			want := fuzzDocument(sanitize(s1), sanitize(s2), sanitize(s3), d1, d2, n, bits)
+			assert.Equal(t, refDocumentOf(&want), refDocumentOf(&back))
+			if again := back.AppendJSON(nil, indent); !bytes.Equal(again, want.AppendJSON(nil, indent)) {
+				t.Fatalf("round trip changed the encoding:\n got %q\nwant %q", again, got)
+			}
+		}
+	})
+}
+
+// sanitize replaces each byte of invalid UTF-8 in s with U+FFFD, as
+// encoding/json does.
+func sanitize(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// benchDocument builds a realistic document: 18 forms of 20 indicators.
+func benchDocument() Document {
+	d := Document{Schema: SchemaVersion, Status: StatusOK,
+		Source: Source{Path: "/data/2021/昌吉回族自治州社会保险管理局.docx", Format: FormatDocx,
+			SHA256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}}
+	levels := [][2]string{{"产出指标", "数量指标"}, {"产出指标", "质量指标"}, {"产出指标", "时效指标"}, {"产出指标", "成本指标"},
+		{"效益指标", "经济效益指标"}, {"效益指标", "社会效益指标"}, {"效益指标", "可持续影响指标"}, {"满意度指标", "服务对象满意度指标"}}
+	for i := range 18 {
+		f := fullForm()
+		f.Index = i + 1
+		f.At = At{Table: i + 1, Row: 1, Col: 1}
+		f.Title = fmt.Sprintf("项目支出绩效自评表%d", i+1)
+		f.Goals.Planned = "1.保障金保工程系统正常运行，全年系统故障率低于5%；\n2.按合同约定及时支付运维费用，确保参保人员社保业务办理不受影响。"
+		f.Goals.Achieved = "1.系统全年稳定运行，未发生重大故障；\n2.因与2021年追加项目有冲突，仅支付部分维护费，其余资金结转下年使用。"
+		f.Indicators = f.Indicators[:0]
+		for j := range 20 {
+			l := levels[j%len(levels)]
+			f.Indicators = append(f.Indicators, Indicator{
+				At: At{Table: i + 1, Row: 10 + j, Col: 3}, Level1: l[0], Level2: l[1],
+				Name:            ptr(fmt.Sprintf("参保人员社保业务办理及时率（%%）第%d项", j+1)),
+				Target:          Value{Raw: ">=95%", Kind: ValuePercent, Op: OpGE, Value: Dec("95"), Unit: "%"},
+				Actual:          Value{Raw: "98.75%", Kind: ValuePercent, Value: Dec("98.75"), Unit: "%"},
+				Weight:          Dec("2.5"),
+				Score:           Dec("2.5"),
+				DeviationReason: "与2021年追加的项目有冲突，只支付了部分维护费",
+				Applicable:      true, Met: ptr(true),
+			})
+		}
+		d.Forms = append(d.Forms, f)
+	}
+	return d
+}
+
+func BenchmarkAppendJSON(b *testing.B) {
+	d := benchDocument()
+	for _, indent := range []bool{false, true} {
+		b.Run(fmt.Sprintf("indent=%v", indent), func(b *testing.B) {
+			buf := d.AppendJSON(nil, indent)
+			b.SetBytes(int64(len(buf)))
+			b.ReportAllocs()
+			for b.Loop() {
+				buf = d.AppendJSON(buf[:0], indent)
+			}
+		})
+	}
+}
+
+func BenchmarkEncodingJSON(b *testing.B) {
+	d := benchDocument()
+	ref := refDocumentOf(&d)
+	for _, indent := range []bool{false, true} {
+		b.Run(fmt.Sprintf("indent=%v", indent), func(b *testing.B) {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			if indent {
+				enc.SetIndent("", "  ")
+			}
+			if err := enc.Encode(ref); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(buf.Len() - 1))
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if err := enc.Encode(ref); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// fill sets every field reachable from v to a non-zero value, allocating
+// pointers and giving slices two elements, so that a field added to the
+// model and missed by AppendJSON shows up as a difference.
+func fill(v reflect.Value, n int) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.Type() == reflect.TypeFor[Decimal]() {
+			v.SetString(fmt.Sprintf("%d.5", n))
+			return
+		}
+		v.SetString(fmt.Sprintf("s%d", n))
+	case reflect.Int:
+		v.SetInt(int64(n))
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem(), n)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		for i := range 2 {
+			fill(v.Index(i), n+i)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			fill(v.Field(i), n+i)
+		}
+	default:
+		panic("fill: unexpected kind " + v.Kind().String())
+	}
+}
+
+func TestAppendJSONEveryField(t *testing.T) {
+	var d Document
+	fill(reflect.ValueOf(&d).Elem(), 1)
+	for _, indent := range []bool{false, true} {
+		got := d.AppendJSON(nil, indent)
+		assert.Equal(t, string(encodeRef(t, refDocumentOf(&d), indent)), string(got))
+		for i := range d.Forms {
+			ref := refFormOf(&d.Forms[i])
+			assert.Equal(t, string(encodeRef(t, ref, indent)), string(d.Forms[i].AppendJSON(nil, indent)))
+		}
+	}
+}

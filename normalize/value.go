@@ -1,0 +1,446 @@
+package normalize
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/model"
+)
+
+// Value parses a target or actual cell of the indicator table as SCHEMA.md
+// says: an operator (">=95%", "不低于50个", "50个以上"), a number or Chinese
+// numeral with its unit ("=1440（元/人/年）", "十二个月"), a range
+// ("90%-100%"), a date ("2021年12月31日", "2021.12"), a period ("2021年1月-12月"),
+// qualitative text ("长期", "提高") or nothing ("/", "—", "").
+//
+// Raw is the cell as Text cleans it. Units are folded to narrow forms and
+// simplified characters, 百分比 is "%", and a unit with a magnitude (万元,
+// 万人, 亿元, a bare 万) also gives Base in the plain unit (元, 人, ""). When
+// the cell has no unit and name, the indicator's name (三级指标), ends in a
+// bracketed one ("（个）", "(%)", "（万元/年）"), the unit comes from the name
+// and UnitFrom is "name". A number followed by words that are not a unit,
+// or a number after an OCR-damaged operator ("W30"), makes the cell text;
+// a date followed by a few words ("2021年12月底前完成") stays a date.
+func Value(raw, name string) model.Value {
+	v := model.Value{Raw: Text(raw)}
+	s := strings.TrimRight(squeeze(Fold(v.Raw)), closing)
+	switch {
+	case isNone(s):
+		v.Kind = model.ValueNone
+	case parseValue(s, name, &v):
+	default:
+		v = model.Value{Raw: v.Raw, Kind: model.ValueText, Text: v.Raw}
+	}
+	return v
+}
+
+// closing is the punctuation that may end a cell without belonging to
+// its value ("100%。").
+const closing = "。；;，,"
+
+// isNone reports whether the folded, squeezed cell s says nothing: empty,
+// or only dashes, slashes, dots and ellipses ("/", "—", "——", "-", "一",
+// "……"), or "不适用", "N/A".
+func isNone(s string) bool {
+	for _, r := range s {
+		if !strings.ContainsRune(dashes, r) {
+			return s == "不适用" || strings.EqualFold(s, "N/A") || strings.EqualFold(s, "NA")
+		}
+	}
+	return true
+}
+
+// dashes are the characters a cell that says nothing is made of.
+const dashes = "/\\-—–―─━一…_.·~〜"
+
+// prefix is a word or sign that may lead a value.
+type prefix struct {
+	text   string
+	op     string
+	approx bool
+}
+
+// prefixes are the words and signs that may lead a value: operators,
+// approximations and words that change nothing ("达到"). They are tried in
+// order, so where one begins another (">=" and ">") the longer comes
+// first.
+var prefixes = []prefix{
+	{text: ">=", op: model.OpGE}, {text: "=>", op: model.OpGE}, {text: "≥", op: model.OpGE},
+	{text: "≧", op: model.OpGE}, {text: "大于或等于", op: model.OpGE}, {text: "大于等于", op: model.OpGE},
+	{text: "不低于", op: model.OpGE}, {text: "不少于", op: model.OpGE}, {text: "不小于", op: model.OpGE},
+	{text: "至少", op: model.OpGE}, {text: "最少", op: model.OpGE}, {text: "最低", op: model.OpGE},
+	{text: "<=", op: model.OpLE}, {text: "=<", op: model.OpLE}, {text: "≤", op: model.OpLE},
+	{text: "≦", op: model.OpLE}, {text: "小于或等于", op: model.OpLE}, {text: "小于等于", op: model.OpLE},
+	{text: "不高于", op: model.OpLE}, {text: "不超过", op: model.OpLE}, {text: "不大于", op: model.OpLE},
+	{text: "不多于", op: model.OpLE}, {text: "最多", op: model.OpLE}, {text: "最高", op: model.OpLE},
+	{text: ">", op: model.OpGT}, {text: "超过", op: model.OpGT}, {text: "高于", op: model.OpGT},
+	{text: "大于", op: model.OpGT}, {text: "多于", op: model.OpGT},
+	{text: "<", op: model.OpLT}, {text: "低于", op: model.OpLT}, {text: "不足", op: model.OpLT},
+	{text: "少于", op: model.OpLT}, {text: "小于", op: model.OpLT}, {text: "不到", op: model.OpLT},
+	{text: "==", op: model.OpEq}, {text: "=", op: model.OpEq}, {text: "═", op: model.OpEq},
+	{text: "﹦", op: model.OpEq}, {text: "等于", op: model.OpEq},
+	{text: "大约", approx: true}, {text: "约为", approx: true}, {text: "约", approx: true},
+	{text: "≈", approx: true},
+	// Words that lead a value without changing it.
+	{text: "达到"}, {text: "达"}, {text: "实现"}, {text: "完成"}, {text: "确保"}, {text: "保持"},
+	{text: "控制在"}, {text: "为"}, {text: "累计"}, {text: "共计"}, {text: "合计"}, {text: "共"},
+	{text: "截止到"}, {text: "截止至"}, {text: "截至"}, {text: "截止"}, {text: "于"},
+}
+
+// suffixes are the words that may close a value ("50个以上", "5天以内",
+// "50人左右"), matched at its end, longer first where one ends another.
+var suffixes = []prefix{
+	{text: "(含)以上", op: model.OpGE}, {text: "以上(含)", op: model.OpGE}, {text: "及以上", op: model.OpGE},
+	{text: "或以上", op: model.OpGE}, {text: "以上", op: model.OpGE},
+	{text: "(含)以下", op: model.OpLE}, {text: "以下(含)", op: model.OpLE}, {text: "及以下", op: model.OpLE},
+	{text: "或以下", op: model.OpLE}, {text: "以下", op: model.OpLE}, {text: "以内", op: model.OpLE},
+	{text: "之内", op: model.OpLE}, {text: "内", op: model.OpLE},
+	{text: "左右", approx: true}, {text: "上下", approx: true}, {text: "余", approx: true},
+	{text: "多", approx: true},
+	// Words that may close a value without changing it.
+	{text: "(含)"}, {text: "完成"}, {text: "办结"},
+}
+
+// parseValue parses the folded, squeezed cell s into v, whose Raw is set.
+// It reports false when s is not a number, range, date or period.
+func parseValue(s, name string, v *model.Value) bool {
+	i := 0
+	for n := 0; n < 4 && i < len(s); n++ {
+		p, ok := matchPrefix(s[i:])
+		if !ok {
+			break
+		}
+		i += len(p.text)
+		switch {
+		case p.op != "" && v.Op == "":
+			v.Op = p.op
+		case p.op == model.OpEq:
+			// "≥=", "> =": a doubled sign.
+		case p.op != "":
+			return false
+		case p.approx:
+			v.Approx = true
+		}
+	}
+	if parseDateValue(s, i, v) {
+		return true
+	}
+	percent := false
+	if strings.HasPrefix(s[i:], "百分之") {
+		percent = true
+		i += len("百分之")
+	}
+	n1, j, chinese, ok := readNumber(s, i)
+	if !ok {
+		return false
+	}
+	if p, ok := approxAfter(s[j:]); ok {
+		v.Approx = true
+		j += len(p)
+	}
+	tail := s[j:]
+	// "3万余人": 余 or 多 after the magnitude.
+	if _, plain, ok := magnitude(tail); ok {
+		if p, ok := approxAfter(plain); ok {
+			v.Approx = true
+			tail = tail[:len(tail)-len(plain)] + plain[len(p):]
+		}
+	}
+	var n2 model.Decimal
+	var u1 string
+	isRange := false
+	if k, w := rangeSep(tail); k >= 0 {
+		var m int
+		n2, m, _, ok = readNumber(tail, k+w)
+		if !ok {
+			return false
+		}
+		isRange = true
+		u1 = tail[:k]
+		tail = tail[m:]
+	}
+	tail = stripSuffixes(tail, v)
+	unit, ok := cleanUnit(tail, chinese)
+	if !ok {
+		return false
+	}
+	if isRange {
+		u, ok := cleanUnit(u1, chinese)
+		switch {
+		case !ok, u != "" && unit != "" && u != unit:
+			return false
+		case unit == "":
+			unit = u
+		}
+	}
+	if percent {
+		if unit != "" {
+			return false
+		}
+		unit = "%"
+	}
+	if unit == "" {
+		if unit = nameUnit(name); unit != "" {
+			v.UnitFrom = "name"
+		}
+	}
+	v.Kind = model.ValueNumber
+	if unit == "%" {
+		v.Kind = model.ValuePercent
+	}
+	v.Unit = unit
+	if isRange {
+		v.Op = model.OpRange
+		v.Min, v.Max = &n1, &n2
+		if n1.Cmp(n2) > 0 {
+			v.Min, v.Max = v.Max, v.Min
+		}
+		return true
+	}
+	v.Value = &n1
+	if exp, plain, ok := magnitude(unit); ok {
+		v.Base = &model.Base{Value: shift(n1, exp), Unit: plain}
+	}
+	return true
+}
+
+// prefixesByByte holds prefixes by their first byte, in their order.
+var prefixesByByte [256][]prefix
+
+func init() {
+	for _, p := range prefixes {
+		prefixesByByte[p.text[0]] = append(prefixesByByte[p.text[0]], p)
+	}
+}
+
+// matchPrefix returns the prefix s starts with.
+func matchPrefix(s string) (prefix, bool) {
+	if s == "" {
+		return prefix{}, false
+	}
+	for _, p := range prefixesByByte[s[0]] {
+		if strings.HasPrefix(s, p.text) {
+			return p, true
+		}
+	}
+	return prefix{}, false
+}
+
+// approxAfter returns 余 or 多 when it directly follows a number
+// ("100余人", "20多个").
+func approxAfter(s string) (string, bool) {
+	for _, p := range [...]string{"余", "多"} {
+		if strings.HasPrefix(s, p) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// rangeSeps separate the two ends of a range.
+var rangeSeps = [...]string{"-", "~", "〜", "至", "到", "——", "—", "–", "―"}
+
+// rangeSep finds a range separator in s before any digit and returns its
+// offset and width, or -1.
+func rangeSep(s string) (int, int) {
+	for k := 0; k < len(s); {
+		c := s[k]
+		if c >= '0' && c <= '9' {
+			break
+		}
+		if w := sepWidth(s, k); w > 0 {
+			return k, w
+		}
+		_, w := utf8.DecodeRuneInString(s[k:])
+		k += w
+	}
+	return -1, 0
+}
+
+// stripSuffixes removes operator and approximation words from the end of
+// the tail t, setting v.Op (unless a leading operator set it) and
+// v.Approx.
+func stripSuffixes(t string, v *model.Value) string {
+	for changed := true; changed && t != ""; {
+		changed = false
+		for _, p := range suffixes {
+			if !strings.HasSuffix(t, p.text) {
+				continue
+			}
+			t = t[:len(t)-len(p.text)]
+			if p.op != "" && v.Op == "" {
+				v.Op = p.op
+			}
+			if p.approx {
+				v.Approx = true
+			}
+			changed = true
+			break
+		}
+	}
+	return t
+}
+
+// readNumber reads an Arabic number ("80.90", "-5", "1,234") or a Chinese
+// numeral ("十二", "两", "一百二十") at s[i:]. It returns the number, the
+// offset after it and whether it was a Chinese numeral.
+func readNumber(s string, i int) (model.Decimal, int, bool, bool) {
+	if d, j, ok := readArabic(s, i); ok {
+		return d, j, false, true
+	}
+	if d, j, ok := readChinese(s, i); ok {
+		return d, j, true, true
+	}
+	return "", i, false, false
+}
+
+// readArabic reads [+-]digits[,ddd…][.digits] at s[i:].
+func readArabic(s string, i int) (model.Decimal, int, bool) {
+	j := i
+	if j < len(s) && (s[j] == '-' || s[j] == '+') {
+		j++
+	}
+	start := j
+	for j < len(s) && (isDigit(s[j]) || s[j] == ',' && j > start && isGroupAt(s, j+1)) {
+		j++
+	}
+	if j < len(s)-1 && s[j] == '.' && isDigit(s[j+1]) {
+		j++
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+	}
+	if j == start || !isDigit(s[start]) && s[start] != '.' {
+		return "", i, false
+	}
+	d, ok := canon(s[i:j])
+	return d, j, ok
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isGroupAt reports whether s[j:] starts with exactly three digits: what
+// follows a thousands separator.
+func isGroupAt(s string, j int) bool {
+	if j+3 > len(s) || !isDigit(s[j]) || !isDigit(s[j+1]) || !isDigit(s[j+2]) {
+		return false
+	}
+	return j+3 == len(s) || !isDigit(s[j+3])
+}
+
+// canon returns the ASCII decimal n in canonical form. A plain number
+// ("300.00", "80.9", "0.5") is sliced, not copied.
+func canon(n string) (model.Decimal, bool) {
+	if n == "" || !isDigit(n[0]) || strings.IndexByte(n, ',') >= 0 {
+		return model.ParseDecimal(n)
+	}
+	if strings.IndexByte(n, '.') >= 0 {
+		n = strings.TrimRight(n, "0")
+		n = strings.TrimSuffix(n, ".")
+	}
+	for len(n) > 1 && n[0] == '0' && n[1] != '.' {
+		n = n[1:]
+	}
+	return model.Decimal(n), true
+}
+
+// chineseDigits maps Chinese numerals to their values.
+var chineseDigits = map[rune]int64{
+	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
+	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+}
+
+// readChinese reads a Chinese numeral below 10^8 at s[i:]: "十二", "两",
+// "三十", "一百零五", "一万二千". A 万 not followed by more numerals is
+// left to be read as the unit's magnitude ("三万人").
+func readChinese(s string, i int) (model.Decimal, int, bool) {
+	var total, section, cur int64
+	j, read := i, false
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if d, ok := chineseDigits[r]; ok {
+			cur, read = d, true
+			j += w
+			continue
+		}
+		var mul int64
+		switch r {
+		case '十':
+			mul = 10
+			if cur == 0 {
+				cur = 1
+			}
+		case '百':
+			mul = 100
+		case '千':
+			mul = 1000
+		case '万':
+			next, _ := utf8.DecodeRuneInString(s[j+w:])
+			if _, ok := chineseDigits[next]; !ok && next != '十' || !read || total > 0 {
+				return chineseResult(total+section+cur, i, j, read)
+			}
+			total = (section + cur) * 10000
+			section, cur = 0, 0
+			j += w
+			continue
+		default:
+			return chineseResult(total+section+cur, i, j, read)
+		}
+		if cur == 0 {
+			return chineseResult(total+section, i, j, read)
+		}
+		section += cur * mul
+		cur, read = 0, true
+		j += w
+	}
+	return chineseResult(total+section+cur, i, j, read)
+}
+
+func chineseResult(n int64, i, j int, read bool) (model.Decimal, int, bool) {
+	if !read {
+		return "", i, false
+	}
+	return model.Decimal(itoa(n)), j, true
+}
+
+// itoa formats a non-negative n.
+func itoa(n int64) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	k := len(b)
+	for n > 0 {
+		k--
+		b[k] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[k:])
+}
+
+// shift returns d × 10^n exactly.
+func shift(d model.Decimal, n int) model.Decimal {
+	if n == 0 || d.IsZero() || d == "" {
+		return d
+	}
+	s, neg := string(d), false
+	if s[0] == '-' {
+		s, neg = s[1:], true
+	}
+	ip, fp, _ := strings.Cut(s, ".")
+	digits := ip + fp
+	point := len(ip) + n
+	if point < 0 {
+		digits = strings.Repeat("0", -point) + digits
+		point = 0
+	}
+	if point > len(digits) {
+		digits += strings.Repeat("0", point-len(digits))
+	}
+	out := digits[:point] + "." + digits[point:]
+	if neg {
+		out = "-" + out
+	}
+	r, _ := model.ParseDecimal(out)
+	return r
+}
