@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -165,12 +166,27 @@ func (e *env) export(args []string) (int, error) {
 	if err != nil {
 		return exitSome, err
 	}
-	_, code, err := e.runBatch(&in, ins, missing, w.Write)
+	skipped := 0
+	_, code, err := e.runBatch(&in, ins, missing, func(doc *model.Document) error {
+		err := w.Write(doc)
+		var ve *export.ValueError
+		if errors.As(err, &ve) {
+			// The format cannot hold a value of this document exactly:
+			// it is left out whole, and the run goes on.
+			fmt.Fprintf(e.stderr, "jixiao: %v (document left out of the export)\n", ve)
+			skipped++
+			return nil
+		}
+		return err
+	})
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
 		fmt.Fprintf(e.stderr, "jixiao: wrote %s to %s\n", *format, *out)
+	}
+	if skipped > 0 && code == exitOK {
+		code = exitSome
 	}
 	return code, err
 }

@@ -1,0 +1,6 @@
+//go:build race
+
+package html
+
+// slowdown scales the time bounds of tests run with the race detector.
+const slowdown = 20

@@ -1,0 +1,121 @@
+package export
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/jixiao/jixiao/model"
+)
+
+// Line is one line of the NDJSON export: one form, with its document's
+// source and status, so that every line stands alone for line-oriented
+// readers (DuckDB read_ndjson, Spark spark.read.json, jq):
+//
+//	{"schema":"jixiao/v1","source":{"path":…,"format":…,"sha256":…},
+//	 "status":"ok","form":{"index":1,…},"problems":[…]}
+//
+// form is the Form object of the canonical JSON, unchanged; query it as
+// form.project_name, form.funds.total.executed, unnest(form.indicators).
+// A document without forms (a file that failed) gives one line whose form
+// is null, so that no document is missing. problems holds the document's
+// problems that arose in this form (Problem.Form); those outside any form,
+// or naming a form the document lacks, go on the document's first line.
+// Every problem therefore appears exactly once, and problems is [] rather
+// than null where there are none.
+type Line struct {
+	Schema   string          `json:"schema"`
+	Source   model.Source    `json:"source"`
+	Status   string          `json:"status"`
+	Form     *model.Form     `json:"form"`
+	Problems []model.Problem `json:"problems"`
+}
+
+// ndjsonWriter writes one Line per form.
+type ndjsonWriter struct {
+	out    io.WriteCloser // nil for standard output
+	buf    *bufio.Writer
+	enc    *json.Encoder
+	line   Line
+	closed bool
+}
+
+func newNDJSON(path string, stdout io.Writer) (*ndjsonWriter, error) {
+	w := &ndjsonWriter{}
+	var dst io.Writer = os.Stdout
+	if stdout != nil {
+		dst = stdout
+	}
+	if path != "-" {
+		f, err := os.Create(path)
+		if err != nil {
+			return nil, fmt.Errorf("export: ndjson: %w", err)
+		}
+		w.out, dst = f, f
+	}
+	w.buf = bufio.NewWriterSize(dst, 64<<10)
+	w.enc = json.NewEncoder(w.buf)
+	w.enc.SetEscapeHTML(false)
+	return w, nil
+}
+
+// Write writes a line for each form of doc, or one line for a document
+// without forms.
+func (w *ndjsonWriter) Write(doc *model.Document) error {
+	if w.closed {
+		return errClosed
+	}
+	n := max(len(doc.Forms), 1)
+	for i := range n {
+		w.line = Line{Schema: doc.Schema, Source: doc.Source, Status: doc.Status, Problems: w.line.Problems[:0]}
+		if w.line.Schema == "" {
+			w.line.Schema = model.SchemaVersion
+		}
+		index := 0
+		if i < len(doc.Forms) {
+			w.line.Form = &doc.Forms[i]
+			index = doc.Forms[i].Index
+		}
+		for _, p := range doc.Problems {
+			if p.Form == index || i == 0 && !hasForm(doc, p.Form) {
+				w.line.Problems = append(w.line.Problems, p)
+			}
+		}
+		if w.line.Problems == nil {
+			w.line.Problems = []model.Problem{}
+		}
+		if err := w.enc.Encode(&w.line); err != nil {
+			return fmt.Errorf("export: ndjson: %s: %w", sourcePath(&doc.Source), err)
+		}
+	}
+	return nil
+}
+
+// hasForm reports whether doc has a form of the given index.
+func hasForm(doc *model.Document, index int) bool {
+	for i := range doc.Forms {
+		if doc.Forms[i].Index == index {
+			return true
+		}
+	}
+	return false
+}
+
+// Close flushes the output and closes it, unless it is standard output.
+func (w *ndjsonWriter) Close() error {
+	if w.closed {
+		return errClosed
+	}
+	w.closed = true
+	err := w.buf.Flush()
+	if w.out != nil {
+		err = errors.Join(err, w.out.Close())
+	}
+	if err != nil {
+		return fmt.Errorf("export: ndjson: %w", err)
+	}
+	return nil
+}
