@@ -69,6 +69,21 @@ type Document struct {
 	Problems []Problem `json:"problems"`
 }
 
+// Line is one line of an NDJSON stream of forms (extract --ndjson, export
+// --format ndjson): one form with its document's schema, source and
+// status, so that every line stands alone for line-oriented readers
+// (DuckDB read_ndjson, Spark, jq). A document without forms gives one line
+// whose Form is nil. Problems holds the document's problems that arose in
+// this form; those outside any form go on the document's first line, so
+// that every problem appears exactly once.
+type Line struct {
+	Schema   string    `json:"schema"`
+	Source   Source    `json:"source"`
+	Status   string    `json:"status"`
+	Form     *Form     `json:"form"`
+	Problems []Problem `json:"problems"`
+}
+
 // Source describes the input file.
 type Source struct {
 	Path     string `json:"path"`

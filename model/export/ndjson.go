@@ -11,28 +11,10 @@ import (
 	"github.com/jixiao/jixiao/model"
 )
 
-// Line is one line of the NDJSON export: one form, with its document's
-// source and status, so that every line stands alone for line-oriented
-// readers (DuckDB read_ndjson, Spark spark.read.json, jq):
-//
-//	{"schema":"jixiao/v1","source":{"path":…,"format":…,"sha256":…},
-//	 "status":"ok","form":{"index":1,…},"problems":[…]}
-//
-// form is the Form object of the canonical JSON, unchanged; query it as
-// form.project_name, form.funds.total.executed, unnest(form.indicators).
-// A document without forms (a file that failed) gives one line whose form
-// is null, so that no document is missing. problems holds the document's
-// problems that arose in this form (Problem.Form); those outside any form,
-// or naming a form the document lacks, go on the document's first line.
-// Every problem therefore appears exactly once, and problems is [] rather
-// than null where there are none.
-type Line struct {
-	Schema   string          `json:"schema"`
-	Source   model.Source    `json:"source"`
-	Status   string          `json:"status"`
-	Form     *model.Form     `json:"form"`
-	Problems []model.Problem `json:"problems"`
-}
+// Line is one line of the NDJSON export: see model.Line. The form object
+// is the canonical JSON's, unchanged; query it as form.project_name,
+// form.funds.total.executed, unnest(form.indicators).
+type Line = model.Line
 
 // ndjsonWriter writes one Line per form.
 type ndjsonWriter struct {

@@ -18,8 +18,8 @@ import (
 )
 
 // JSON is the schema's text, as `jixiao schema` prints it. Its root
-// describes a Document; $defs/Form describes one line of an NDJSON stream
-// of forms. Callers must not modify it.
+// describes a Document; $defs/Form describes one form and $defs/Line one
+// line of an NDJSON stream of forms. Callers must not modify it.
 //
 //go:embed schema.json
 var JSON []byte
@@ -27,9 +27,10 @@ var JSON []byte
 // ID is the schema's $id.
 const ID = "https://github.com/jixiao/jixiao/schema/jixiao-v1.json"
 
-// compiled holds the document and form schemas, compiled on first use.
-var compiled = sync.OnceValues(func() ([2]*jsonschema.Schema, error) {
-	var out [2]*jsonschema.Schema
+// compiled holds the document, form and line schemas, compiled on first
+// use.
+var compiled = sync.OnceValues(func() ([3]*jsonschema.Schema, error) {
+	var out [3]*jsonschema.Schema
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(JSON))
 	if err != nil {
 		return out, fmt.Errorf("schema: reading the schema: %w", err)
@@ -38,7 +39,7 @@ var compiled = sync.OnceValues(func() ([2]*jsonschema.Schema, error) {
 	if err := c.AddResource(ID, doc); err != nil {
 		return out, fmt.Errorf("schema: %w", err)
 	}
-	for i, loc := range []string{ID, ID + "#/$defs/Form"} {
+	for i, loc := range []string{ID, ID + "#/$defs/Form", ID + "#/$defs/Line"} {
 		if out[i], err = c.Compile(loc); err != nil {
 			return out, fmt.Errorf("schema: compiling %s: %w", loc, err)
 		}
@@ -51,10 +52,14 @@ var compiled = sync.OnceValues(func() ([2]*jsonschema.Schema, error) {
 // reading the JSON.
 func Validate(doc []byte) error { return validate(doc, 0) }
 
-// ValidateForm reports whether b (one line of an NDJSON stream of forms,
-// or any JSON text of one form) is a Form that conforms to the schema, as
-// Validate does for a document.
+// ValidateForm reports whether b (the JSON text of one form) is a Form
+// that conforms to the schema, as Validate does for a document.
 func ValidateForm(b []byte) error { return validate(b, 1) }
+
+// ValidateLine reports whether b is one line of an NDJSON stream of forms
+// (a Line: schema, source, status, form and problems) that conforms to the
+// schema.
+func ValidateLine(b []byte) error { return validate(b, 2) }
 
 func validate(b []byte, which int) error {
 	schemas, err := compiled()

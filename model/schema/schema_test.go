@@ -454,6 +454,7 @@ func TestSchemaMatchesTypes(t *testing.T) {
 		}
 	}
 	walk(reflect.TypeFor[model.Document]())
+	walk(reflect.TypeFor[model.Line]())
 
 	// Every object def is a model type.
 	for name, d := range defs {
