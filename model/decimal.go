@@ -131,11 +131,51 @@ func (d *Decimal) UnmarshalJSON(b []byte) error {
 
 // Rat returns the exact value as a rational number.
 func (d Decimal) Rat() *big.Rat {
+	if m, scale, ok := d.small(); ok {
+		if scale == 0 {
+			return new(big.Rat).SetInt64(m)
+		}
+		return new(big.Rat).SetFrac64(m, pow10[scale])
+	}
 	r, ok := new(big.Rat).SetString(string(d))
 	if !ok {
 		return new(big.Rat)
 	}
 	return r
+}
+
+var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// small returns d as an integer m and a count of decimals, d = m/10^scale,
+// when both fit an int64; ok is false otherwise.
+func (d Decimal) small() (m int64, scale int, ok bool) {
+	s := string(d)
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	if s == "" || len(s) > 19 {
+		return 0, 0, false
+	}
+	dot := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			m = m*10 + int64(c-'0')
+			if dot {
+				scale++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return 0, 0, false
+		}
+	}
+	if neg {
+		m = -m
+	}
+	return m, scale, true
 }
 
 // Float64 returns the nearest float64, for display and tolerances only.

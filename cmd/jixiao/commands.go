@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -79,8 +80,25 @@ func (e *env) check(args []string) (int, error) {
 	format := fs.String("format", "text", "report `FORMAT`: text or json")
 	failOn := fs.String("fail-on", "error", "exit 1 when a finding reaches `SEVERITY`: error, warning, info or none")
 	color := fs.String("color", "auto", "colour the report: auto (on a terminal), always or never")
+	printConfig := fs.Bool("print-config", false, "print the checks configuration in force (defaults, or --config's) as JSON, and exit")
+	all := fs.Bool("all", false, "list forms with no findings too")
 	if err := e.parse(fs, args, "check [flags] INPUT..."); err != nil {
 		return exitUsage, err
+	}
+	if *printConfig {
+		c := check.DefaultConfig()
+		if in.config != "" {
+			var err error
+			if c, err = check.LoadConfig(in.config); err != nil {
+				return exitSome, err
+			}
+		}
+		b, err := json.MarshalIndent(c, "", "  ")
+		if err != nil {
+			return exitSome, err
+		}
+		_, err = fmt.Fprintf(e.stdout, "%s\n", b)
+		return exitOK, err
 	}
 	switch *failOn {
 	case "error", "warning", "info", "none":
@@ -114,7 +132,7 @@ func (e *env) check(args []string) (int, error) {
 	if *format == "json" {
 		err = check.WriteJSON(e.stdout, docs)
 	} else {
-		err = check.WriteReport(e.stdout, docs, check.ReportOptions{Color: useColor(*color, e.stdout)})
+		err = check.WriteReport(e.stdout, docs, check.ReportOptions{Color: useColor(*color, e.stdout), All: *all})
 	}
 	if reached && code == exitOK {
 		code = exitSome

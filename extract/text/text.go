@@ -69,6 +69,21 @@ func Parse(s, shape string) (*table.Result, error) {
 // LF, CRLF and CR alike as line ends.
 func lines(s string, fn func(n int, line string)) {
 	n := 0
+	if strings.IndexByte(s, '\r') < 0 {
+		// The common case, LF only: IndexByte is much faster than
+		// IndexAny.
+		for len(s) > 0 {
+			n++
+			i := strings.IndexByte(s, '\n')
+			if i < 0 {
+				fn(n, s)
+				return
+			}
+			fn(n, s[:i])
+			s = s[i+1:]
+		}
+		return
+	}
 	for len(s) > 0 {
 		n++
 		i := strings.IndexAny(s, "\r\n")
@@ -85,23 +100,37 @@ func lines(s string, fn func(n int, line string)) {
 }
 
 func parseCells(s string) []table.Row {
-	var rows []table.Row
+	// Cells are cut from one slab, a row's cells contiguous in it, so
+	// that a file costs a few allocations rather than one per row.
+	lineCount := strings.Count(s, "\n") + 1
+	slab := make([]table.Cell, 0, lineCount)
+	rows := make([]table.Row, 0, lineCount/8+1)
+	start := 0 // where the current row's cells begin in slab
 	var cur []table.Cell
 	end := func() {
 		if len(cur) > 0 {
 			rows = append(rows, table.Row{Cells: cur, At: cur[0].At})
-			cur = nil
 		}
+		cur = nil
+		start = len(slab)
+	}
+	add := func(c table.Cell) {
+		if len(slab) == cap(slab) {
+			// The slab is full: go on in a new one, moving the row
+			// begun in the old one so that it stays contiguous.
+			grown := make([]table.Cell, 0, 2*cap(slab)+len(cur)+1)
+			grown = append(grown, cur...)
+			slab, start = grown, 0
+		}
+		slab = append(slab, c)
+		cur = slab[start:len(slab):len(slab)]
 	}
 	lines(s, func(n int, line string) {
 		switch {
 		case line == "" || (line[0] != '\t' && strings.TrimSpace(line) == ""):
 			end()
 		case line[0] == '\t':
-			if cur == nil {
-				cur = make([]table.Cell, 0, 10)
-			}
-			cur = append(cur, table.Cell{Text: line[1:], Col: len(cur), Span: 1, At: model.At{Line: n}})
+			add(table.Cell{Text: line[1:], Col: len(cur), Span: 1, At: model.At{Line: n}})
 		case len(cur) > 0:
 			// A line without the TAB continues the cell above.
 			c := &cur[len(cur)-1]
@@ -109,7 +138,7 @@ func parseCells(s string) []table.Row {
 		default:
 			// A continuation with no cell above (a file that starts
 			// mid-cell): keep it as a cell of its own.
-			cur = append(cur, table.Cell{Text: line, Span: 1, At: model.At{Line: n}})
+			add(table.Cell{Text: line, Span: 1, At: model.At{Line: n}})
 		}
 	})
 	end()
