@@ -39,6 +39,11 @@ func parseDateValue(s string, i int, v *model.Value) bool {
 	if strings.ContainsAny(rest, "0123456789") || utf8.RuneCountInString(rest) > maxRemainder {
 		return false
 	}
+	// "2077.06万元", "2021.5%": a number whose whole part looks like a
+	// year, followed by its unit, is no date.
+	if u := unbracket(rest); u != "" && (knownUnit(u) || u == "%") {
+		return false
+	}
 	if to.y == 0 {
 		v.Kind, v.Date = model.ValueDate, from.String()
 	} else {

@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"flag"
@@ -664,10 +665,96 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestFormatsAgree reads the same forms from the three formats through the
+// pipeline: the canonical JSON is the same but for the positions.
+func TestFormatsAgree(t *testing.T) {
+	cfg := &config{forms: 18, perFile: 18, seed: 21, bad: 0.3}
+	forms := cfg.fileForms(0)
+	word, err := docxFile(forms)
+	require.NoError(t, err)
+	inputs := map[string][]byte{"txt": appendText(nil, forms), "docx": word, "html": appendHTML(nil, forms)}
+	got := map[string][]any{}
+	for format, data := range inputs {
+		doc, err := extract.Bytes(data, "f."+format, nil)
+		require.NoError(t, err, format)
+		assert.Equal(t, model.StatusOK, doc.Status, format)
+		assert.Empty(t, doc.Problems, format)
+		for i := range doc.Forms {
+			var v any
+			require.NoError(t, json.Unmarshal(doc.Forms[i].AppendJSON(nil, false), &v))
+			got[format] = append(got[format], withoutAt(v))
+		}
+	}
+	require.Len(t, got["txt"], 18)
+	assert.Equal(t, got["txt"], got["docx"])
+	assert.Equal(t, got["txt"], got["html"])
+}
+
+// withoutAt returns v, decoded JSON, without its "at" positions.
+func withoutAt(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		delete(v, "at")
+		for k, x := range v {
+			v[k] = withoutAt(x)
+		}
+	case []any:
+		for i, x := range v {
+			v[i] = withoutAt(x)
+		}
+	}
+	return v
+}
+
 // TestWriteError reports a folder that cannot be written.
 func TestWriteError(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "file")
 	require.NoError(t, os.WriteFile(file, nil, 0o644))
 	err := run([]string{"-n", "3", "-out", filepath.Join(file, "sub")}, io.Discard)
 	assert.ErrorContains(t, err, "not a directory")
+}
+
+// BenchmarkExtract runs the pipeline over generated files of 18 forms in
+// each format, encoding every form as JSON, in MB/s of input: a profile of
+// it (go test ./cmd/gencorpus -run XXX -bench Extract -cpuprofile cpu.prof)
+// shows where the time of a jixiao run goes.
+func BenchmarkExtract(b *testing.B) {
+	cfg := &config{forms: 180, perFile: 18, seed: 1, bad: 0.05}
+	for _, format := range []string{"txt", "docx", "html"} {
+		b.Run(format, func(b *testing.B) {
+			var files [][]byte
+			var size int64
+			for i := range cfg.files() {
+				forms := cfg.fileForms(i)
+				var data []byte
+				switch format {
+				case "txt":
+					data = appendText(nil, forms)
+				case "html":
+					data = appendHTML(nil, forms)
+				default:
+					var err error
+					data, err = docxFile(forms)
+					require.NoError(b, err)
+				}
+				files = append(files, data)
+				size += int64(len(data))
+			}
+			b.SetBytes(size)
+			b.ReportAllocs()
+			var buf []byte
+			for b.Loop() {
+				for _, data := range files {
+					doc, err := extract.Bytes(data, "f."+format, nil)
+					if err != nil {
+						b.Fatal(err)
+					}
+					for i := range doc.Forms {
+						buf = doc.Forms[i].AppendJSON(buf[:0], false)
+					}
+				}
+			}
+			b.ReportMetric(float64(cfg.forms*b.N)/b.Elapsed().Seconds(), "forms/s")
+		})
+	}
 }

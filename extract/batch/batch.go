@@ -141,6 +141,9 @@ func (st *Stats) add(doc *model.Document, size int64) {
 	}
 }
 
+// extractBytes is extract.Bytes; tests replace it.
+var extractBytes = extract.Bytes
+
 // one extracts a single input, turning a read failure or a panic into a
 // failed document.
 func one(in Input, opt Options) (doc *model.Document) {
@@ -166,7 +169,7 @@ func one(in Input, opt Options) (doc *model.Document) {
 		doc.Source.Entry = in.Entry
 		return doc
 	}
-	doc, _ = extract.Bytes(b, in.Path, &opt.Extract)
+	doc, _ = extractBytes(b, in.Path, &opt.Extract)
 	doc.Source.Entry = in.Entry
 	return doc
 }

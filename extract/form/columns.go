@@ -52,6 +52,18 @@ var fundsRows = map[string]string{
 	"其他资金": rowOther, "其他": rowOther,
 }
 
+// fundsSources are the headers of a funds block that gives its sources as
+// columns (合计 | 中央 | 省、地 | 本级 | 其他) and its budget stages as rows
+// (年初预算数, 全年预算数, …). Each source column becomes a funds row: one
+// named by fundsRows (合计 → total, 其他 → other) takes that slot, the
+// others (中央, 省、地, 本级, …, each a level of fiscal money) are extra rows
+// under their headers as written.
+var fundsSources = map[string]bool{
+	"中央": true, "中央资金": true, "省、地": true, "省地": true, "省级": true, "省": true,
+	"市级": true, "县级": true, "市县": true, "地方": true, "本级": true, "区级": true,
+	"省级资金": true, "市级资金": true, "县级资金": true, "本级资金": true, "地方资金": true,
+}
+
 // Canonical columns of the indicator table.
 const (
 	cLevel1    = "level1"
@@ -103,7 +115,7 @@ var headerFields = map[string]string{
 	"主管部门": hDepartment, "主管单位": hDepartment, "地方主管部门": hDepartment,
 	"主管部门及代码": hDepartment, "预算部门": hDepartment,
 	"实施单位": hUnit, "项目实施单位": hUnit, "资金使用单位": hUnit, "实施单位名称": hUnit,
-	"单位名称": hUnit, "部门名称": hUnit, "部门单位名称": hUnit, "预算单位": hUnit,
+	"部门名称": hUnit, "部门单位名称": hUnit, "预算单位": hUnit,
 }
 
 // Labels of the goals block.
@@ -135,7 +147,8 @@ var totalLabels = map[string]bool{
 var sectionLabels = map[string]bool{
 	"年度绩效指标完成情况": true, "年度绩效指标": true, "绩效指标": true, "项目资金": true,
 	"年度总体目标": true, "绩效指标完成情况": true, "年度绩效目标": true, "部门整体支出": true,
-	"资金情况": true, "预算执行情况": true,
+	"资金情况": true, "预算执行情况": true, "资金来源": true, "项目资金情况": true,
+	"部门整体支出情况": true, "绩效指标情况": true,
 }
 
 // standardParent gives the 一级 level a standard 二级 level belongs to.
@@ -144,7 +157,7 @@ var standardParent = map[string]string{
 	"进度指标": "产出指标", "经济成本指标": "产出指标",
 	"经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
 	"可持续影响指标": "效益指标",
-	"满意度指标": "满意度指标", "服务对象满意度指标": "满意度指标",
+	"满意度指标":   "满意度指标", "服务对象满意度指标": "满意度指标",
 }
 
 // grades are the printed grades of a total.

@@ -13,7 +13,6 @@
 package form
 
 import (
-
 	"github.com/jixiao/jixiao/extract/table"
 	"github.com/jixiao/jixiao/model"
 	"github.com/jixiao/jixiao/normalize"
@@ -21,20 +20,20 @@ import (
 
 // Problem codes.
 const (
-	CodeOutside       = "row.outside"          // a row before the first form
-	CodeUnplaced      = "row.unplaced"         // a row the machine could not place
-	CodeEmptyRow      = "row.empty"            // a fully empty row inside the indicator table
-	CodeCellUnplaced  = "cell.unplaced"        // a cell outside every known column
-	CodeUnreadable    = "cell.unreadable"      // a number cell that holds no number
-	CodeNoTitle       = "form.no_title"        // a form that starts without its title
-	CodeNoIndicators  = "form.no_indicators"   // a form without indicator rows
-	CodeNoTotal       = "form.no_total"        // a form that ends without its total
-	CodeTruncated     = "form.truncated"       // the input ends in the middle of a form
-	CodeNoForm        = "form.none"            // the input holds no form at all
+	CodeOutside       = "row.outside"           // a row before the first form
+	CodeUnplaced      = "row.unplaced"          // a row the machine could not place
+	CodeEmptyRow      = "row.empty"             // a fully empty row inside the indicator table
+	CodeCellUnplaced  = "cell.unplaced"         // a cell outside every known column
+	CodeUnreadable    = "cell.unreadable"       // a number cell that holds no number
+	CodeNoTitle       = "form.no_title"         // a form that starts without its title
+	CodeNoIndicators  = "form.no_indicators"    // a form without indicator rows
+	CodeNoTotal       = "form.no_total"         // a form that ends without its total
+	CodeTruncated     = "form.truncated"        // the input ends in the middle of a form
+	CodeNoForm        = "form.none"             // the input holds no form at all
 	CodePlaceholder   = "indicator.placeholder" // ……, empty 指标2 rows
-	CodeBreakdown     = "indicator.breakdown"  // an unweighted 其中… row
-	CodeLevelOnly     = "indicator.level_only" // a row holding only level labels
-	CodeDuplicateFund = "funds.duplicate_row"  // a second row of the same kind
+	CodeBreakdown     = "indicator.breakdown"   // an unweighted 其中… row
+	CodeLevelOnly     = "indicator.level_only"  // a row holding only level labels
+	CodeDuplicateFund = "funds.duplicate_row"   // a second row of the same kind
 )
 
 // stateFn is one state of the machine: it consumes a row and returns the
@@ -92,14 +91,23 @@ type machine struct {
 
 	// funds block
 	fcols     []span
-	fundsFrom int // first grid column of the numbers
+	srcs      []source // sources as columns, see fundsSources
+	fundsFrom int      // first grid column of the numbers
+	fext      int      // grid width of the header row
+	fshift    int      // how far the data rows stand right of the header
+	fdata     bool     // a data row has been read under the header
 	unit      string
 	wExec     *model.Decimal // weight written in a funds header, 得分(20分*执行率)
 
 	// goals block
 	gcols []span
+	goal  [3][]string // paragraphs of the planned, achieved and adjusted goals
+	// block is the label of the numbered goal block being read,
+	// 年度绩效目标2(40分); its indicators carry it in their Extra.
+	block *model.Field
 
 	// indicator table
+	hrow           []span // the header row's cells, empty ones included
 	icols          []span
 	level1, level2 string
 	l1w, l2w       *model.Decimal
@@ -135,7 +143,8 @@ func Parse(rows []table.Row) ([]model.Form, []model.Problem) {
 		state = state(m, &r)
 	}
 	if m.f != nil {
-		if !m.done {
+		m.settle()
+		if !m.complete() {
 			m.warn(CodeTruncated, "输入在表单中途结束，表单不完整", m.f.At, nil)
 			m.done = true // reported: finish need not say it again
 		}
@@ -192,25 +201,67 @@ func (m *machine) start(r *row) {
 	m.f.HeaderExtra = append(m.f.HeaderExtra, m.prefix...)
 	m.prefix = nil
 	m.headerScore, m.done = nil, false
-	m.fcols, m.gcols, m.icols = nil, nil, nil
-	m.unit, m.wExec = "", nil
+	// The column slices keep their storage from form to form.
+	m.fcols, m.srcs, m.gcols, m.hrow, m.icols = m.fcols[:0], m.srcs[:0], m.gcols[:0], m.hrow[:0], m.icols[:0]
+	m.fshift, m.fext = 0, 0
+	m.unit, m.wExec, m.block = "", nil, nil
 	m.level1, m.level2, m.l1w, m.l2w, m.l1carry = "", "", nil, nil, false
 }
 
 // finish closes the current form.
 func (m *machine) finish() {
 	f := m.f
-	if f.Total == nil && m.headerScore != nil {
-		f.Total = &model.Total{Score: m.headerScore, At: f.At}
-	}
+	m.joinGoals()
+	m.settle()
 	if len(f.Indicators) == 0 {
 		m.warn(CodeNoIndicators, "表单没有绩效指标行", f.At, nil)
 	}
-	if !m.done && f.Total == nil {
+	if !m.complete() {
 		m.warn(CodeNoTotal, "表单没有总分行", f.At, nil)
 	}
 	m.forms = append(m.forms, *f)
 	m.f = nil
+}
+
+// settle gives a form without a 总分 row the total it states elsewhere: a
+// self-score in its header (自评总分: 95), or its grand total printed in
+// the funds row, which shows as a score above the row's weight.
+func (m *machine) settle() {
+	f := m.f
+	if f.Total != nil {
+		return
+	}
+	switch t := fundsTotal(f); {
+	case m.headerScore != nil:
+		f.Total = &model.Total{Score: m.headerScore, At: f.At}
+	case t != nil && t.Weight != nil && t.Score != nil && t.Score.Cmp(*t.Weight) > 0:
+		f.Total = &model.Total{Score: t.Score, At: t.At}
+	}
+}
+
+func fundsTotal(f *model.Form) *model.FundsRow {
+	if f.Funds == nil {
+		return nil
+	}
+	return f.Funds.Total
+}
+
+// complete reports whether the form has come to its end: its 总分 row was
+// read, it states its total elsewhere, or its indicator table has no
+// weight or score column and so no total to end with.
+func (m *machine) complete() bool {
+	if m.done || m.f.Total != nil {
+		return true
+	}
+	if len(m.hrow) == 0 {
+		return false // no indicator header yet: a total is still to come
+	}
+	for _, c := range m.icols {
+		if c.name == cWeight || c.name == cScore {
+			return false
+		}
+	}
+	return true
 }
 
 func (m *machine) problem(sev, code, msg string, at model.At, cells []string) {

@@ -19,22 +19,33 @@ var (
 
 // indHeader reads the header row of the indicator table.
 func (m *machine) indHeader(r *row) {
+	m.hrow = m.hrow[:0]
+	for i := range r.cells {
+		c := &r.cells[i]
+		if sectionLabels[c.key] {
+			m.section(c)
+		}
+		m.hrow = append(m.hrow, span{col: c.col, end: c.col + c.span, name: indicatorColumns[c.key], header: c.text})
+	}
+	m.columns()
+	m.level1, m.level2, m.l1w, m.l2w, m.l1carry = "", "", nil, nil, false
+}
+
+// columns sets the indicator columns from the header row.
+func (m *machine) columns() {
 	m.icols = m.icols[:0]
-	seen := map[string]bool{}
-	for _, c := range r.cells {
-		if c.text == "" || sectionLabels[c.key] {
+	for _, h := range m.hrow {
+		if h.header == "" || sectionLabels[key(h.header)] {
 			continue
 		}
-		name := indicatorColumns[c.key]
-		if seen[name] {
-			name = "" // a second score column (复核分) is kept as extra
+		for _, c := range m.icols {
+			if h.name != "" && c.name == h.name {
+				h.name = "" // a second score column (复核分) is kept as extra
+				break
+			}
 		}
-		if name != "" {
-			seen[name] = true
-		}
-		m.icols = append(m.icols, span{col: c.col, end: c.col + c.span, name: name, header: c.text})
+		m.icols = append(m.icols, h)
 	}
-	m.level1, m.level2, m.l1w, m.l2w, m.l1carry = "", "", nil, nil, false
 }
 
 // indHeaderNext reads the row after the indicator header: an empty row or
@@ -53,53 +64,101 @@ func indHeaderNext(m *machine, r *row) stateFn {
 // row of a header: every non-empty cell is a header word on its own or
 // completes the header above it (年度 / 指标值). It reports whether it did.
 func (m *machine) headerContinues(r *row) bool {
-	type change struct {
-		i    int // index into m.icols, -1 to add
-		name string
-		c    *cell
+	if len(r.full) > maxColumns {
+		return false
 	}
-	var changes []change
+	n := 0
 	for _, i := range r.full {
 		c := &r.cells[i]
 		if _, ok := normalize.Number(c.text); ok {
 			return false
 		}
-		sp := find(m.icols, c.col)
-		if sp != nil {
-			if name := indicatorColumns[key(sp.header+c.text)]; name != "" {
-				changes = append(changes, change{i: indexOf(m.icols, sp), name: name, c: c})
-				continue
-			}
-		}
-		name := indicatorColumns[c.key]
-		if name == "" {
+		if indicatorColumns[c.key] == "" && m.completes(find(m.icols, c.col), c) == "" {
 			return false
 		}
-		changes = append(changes, change{i: -1, name: name, c: c})
+		n++
 	}
-	if len(changes) == 0 {
+	if n == 0 {
 		return false
 	}
-	for _, ch := range changes {
-		if ch.i >= 0 && indicatorColumns[key(m.icols[ch.i].header+ch.c.text)] == ch.name {
-			m.icols[ch.i].name = ch.name
-			m.icols[ch.i].header += ch.c.text
+	if extent(r) > m.hext() {
+		m.align(r)
+	}
+	for _, i := range r.full {
+		c := &r.cells[i]
+		sp := find(m.icols, c.col)
+		if name := m.completes(sp, c); name != "" {
+			sp.name, sp.header = name, sp.header+c.text
 			continue
 		}
 		// A sub-column under a spanning header (年度指标值 over 指标性质 |
 		// 指标值 | 度量单位): it takes its own grid columns.
-		m.splitSpan(span{col: ch.c.col, end: ch.c.col + ch.c.span, name: ch.name, header: ch.c.text})
+		name := indicatorColumns[c.key]
+		if sp != nil && sp.name == cActual && name == cTarget {
+			name = cActual // 实际完成值 over 值 | 单位
+		}
+		m.splitSpan(span{col: c.col, end: c.col + c.span, name: name, header: c.text})
 	}
 	return true
 }
 
-func indexOf(spans []span, sp *span) int {
-	for i := range spans {
-		if &spans[i] == sp {
-			return i
-		}
+// completes returns the column that the header sp above c and c's text
+// name together (年度 + 指标值), "" when they name none.
+func (m *machine) completes(sp *span, c *cell) string {
+	if sp == nil || sp.col != c.col {
+		return ""
 	}
-	return -1
+	return indicatorColumns[key(sp.header+c.text)]
+}
+
+// hext returns the grid width of the indicator header row.
+func (m *machine) hext() int {
+	n := 0
+	for _, h := range m.hrow {
+		n = max(n, h.end)
+	}
+	return n
+}
+
+// align places the header row over r, a second header row that is wider:
+// the header came from a text export, which writes a cell spanning
+// sub-columns (年度指标值 over 符号 | 值 | 单位) as one cell. Each header
+// cell sits over one cell of r, except that a cell with a run of sub-headers
+// under it spans the run, as far as r is wider. When the rows do not fit
+// together so, the header is left as it was.
+func (m *machine) align(r *row) {
+	spare := extent(r) - m.hext()
+	out := make([]span, len(m.hrow))
+	copy(out, m.hrow)
+	j := 0
+	for i := range out {
+		if j >= len(r.cells) {
+			return
+		}
+		c := &r.cells[j]
+		take := 1
+		if c.text != "" && spare > 0 && indicatorColumns[key(out[i].header+c.text)] == "" {
+			seen := map[string]bool{indicatorColumns[c.key]: true}
+			for take <= spare && j+take < len(r.cells) {
+				next := &r.cells[j+take]
+				name := indicatorColumns[next.key]
+				if next.text == "" || name == "" || seen[name] {
+					break
+				}
+				seen[name] = true
+				take++
+			}
+		}
+		last := &r.cells[j+take-1]
+		out[i].col, out[i].end = c.col, last.col+last.span
+		spare -= take - 1
+		j += take
+	}
+	if spare != 0 {
+		return
+	}
+	m.hrow = out
+	m.columns()
 }
 
 // splitSpan puts sp into the columns, cutting it out of any wider span.
@@ -129,7 +188,6 @@ func (m *machine) splitSpan(sp span) {
 			out[j], out[j-1] = out[j-1], out[j]
 		}
 	}
-	// A parent cut into sub-columns no longer names one.
 	m.icols = out
 }
 
@@ -183,6 +241,9 @@ func nothing(s string) bool {
 // level splits a level label into its name and a weight written with it.
 func level(s string) (string, *model.Decimal) {
 	l := normalize.Label(s)
+	if !strings.HasSuffix(l, ")") {
+		return l, nil // no note, no weight: the common case, without regexps
+	}
 	l = noteRe.ReplaceAllString(l, "")
 	if sm := headingRe.FindStringSubmatch(l); sm != nil && sm[1] != "" {
 		return sm[1], model.Dec(sm[2])
@@ -192,7 +253,7 @@ func level(s string) (string, *model.Decimal) {
 
 // indicatorRow reads one row of the indicator table.
 func (m *machine) indicatorRow(r *row) {
-	cells := map[string]*cell{}
+	var cells rowCells
 	var extra []model.Field
 	var stray bool
 	for _, i := range r.full {
@@ -207,18 +268,11 @@ func (m *machine) indicatorRow(r *row) {
 			}
 		case sp.name == "":
 			extra = append(extra, model.Field{Label: sp.header, Value: c.text, At: c.at})
-		case cells[sp.name] == nil:
-			cells[sp.name] = c
-		default:
+		case !cells.put(sp.name, c):
 			stray = true
 		}
 	}
-	text := func(name string) string {
-		if c := cells[name]; c != nil {
-			return c.text
-		}
-		return ""
-	}
+	text := cells.text
 
 	// Levels carry down from the rows above.
 	if t := text(cLevel1); t != "" {
@@ -270,6 +324,9 @@ func (m *machine) indicatorRow(r *row) {
 		DeviationReason: text(cDeviation),
 		Applicable:      true,
 		Extra:           extra,
+	}
+	if m.block != nil {
+		in.Extra = append(in.Extra, *m.block)
 	}
 	if strings.ContainsAny(name, "★☆") {
 		in.Core = true
@@ -330,6 +387,35 @@ func (m *machine) indicatorRow(r *row) {
 	m.f.Indicators = append(m.f.Indicators, in)
 }
 
+// rowCells holds the cells of one indicator row by canonical column. There
+// are a dozen canonical columns, so a fixed array serves better than a map.
+type rowCells struct {
+	names [16]string
+	cells [16]*cell
+	n     int
+}
+
+// put stores c as the cell of column name; it reports false when the row
+// already has one.
+func (rc *rowCells) put(name string, c *cell) bool {
+	if rc.text(name) != "" || rc.n == len(rc.names) {
+		return false
+	}
+	rc.names[rc.n], rc.cells[rc.n] = name, c
+	rc.n++
+	return true
+}
+
+// text returns the text of the cell of column name, "" when there is none.
+func (rc *rowCells) text(name string) string {
+	for i := range rc.n {
+		if rc.names[i] == name {
+			return rc.cells[i].text
+		}
+	}
+	return ""
+}
+
 // unitSuffix returns unit unless value already ends in it.
 func unitSuffix(value, unit string) string {
 	if unit == "" || strings.HasSuffix(normalize.Fold(value), normalize.Fold(unit)) {
@@ -363,7 +449,9 @@ func isStandardLevel1(s string) bool {
 func (m *machine) total(r *row) {
 	t := &model.Total{At: r.at}
 	var nums []*model.Decimal
+	var raws []string
 	var cols []int
+	var bad bool
 	for n, i := range r.full {
 		c := &r.cells[i]
 		text := c.text
@@ -383,30 +471,44 @@ func (m *machine) total(r *row) {
 			if d, ok := normalize.Number(f); ok {
 				if d != nil {
 					nums = append(nums, d)
+					raws = append(raws, f)
 					cols = append(cols, c.col)
 				}
 				continue
 			}
-			m.warn(CodeUnreadable, "总分行中有无法读作数字的单元格", r.at, r.texts())
+			bad = true
 		}
 	}
-	// Numbers under the weight and score columns go there; else the
-	// first is the weight and the second the score.
-	aligned := len(nums) > 0
+	if bad {
+		m.warn(CodeUnreadable, "总分行中有无法读作数字的单元格", r.at, r.texts())
+	}
+	// Numbers under the weight and score columns go there, and numbers
+	// under other columns of the table (复核分) to the notes, with their
+	// header; else the first is the weight and the second the score.
+	aligned := false
 	for i := range nums {
-		sp := find(m.icols, cols[i])
-		if sp == nil || (sp.name != cWeight && sp.name != cScore) {
-			aligned = false
+		if sp := find(m.icols, cols[i]); sp != nil && (sp.name == cWeight || sp.name == cScore) {
+			aligned = true
 		}
 	}
 	switch {
 	case aligned:
+		var stray bool
 		for i, d := range nums {
-			if find(m.icols, cols[i]).name == cWeight {
+			sp := find(m.icols, cols[i])
+			switch {
+			case sp == nil || sp.name != "" && sp.name != cWeight && sp.name != cScore:
+				stray = true
+			case sp.name == cWeight:
 				t.Weight = d
-			} else {
+			case sp.name == cScore:
 				t.Score = d
+			default:
+				m.f.Notes = append(m.f.Notes, model.Field{Label: sp.header, Value: raws[i], At: r.at})
 			}
+		}
+		if stray {
+			m.warn(CodeCellUnplaced, "总分行中有不在分值、得分列下的数字", r.at, r.texts())
 		}
 	case len(nums) >= 2:
 		t.Weight, t.Score = nums[0], nums[1]

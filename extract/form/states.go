@@ -40,12 +40,20 @@ func isTitle(k string) bool {
 		strings.Contains(k, "评价表") || strings.Contains(k, "自评情况表")
 }
 
+// maxColumns is the most non-empty cells a row of a form's table can have:
+// real forms have a dozen or two. A fuller row is read as data, never as a
+// header, so that hostile input cannot make the column lookups quadratic.
+const maxColumns = 100
+
 // classify says what r looks like.
 func (m *machine) classify(r *row) kind {
 	if r.empty() {
 		return kEmpty
 	}
 	c := r.first()
+	if len(r.full) > maxColumns {
+		return kOther
+	}
 	if len(r.full) == 1 || r.para {
 		t := normalize.Fold(c.text)
 		switch {
@@ -126,7 +134,7 @@ func isFundsHeader(r *row) bool {
 			n++
 		}
 	}
-	return n >= 2
+	return n >= 2 || isSourcesHeader(r)
 }
 
 func isGoals(r *row) bool {
@@ -142,10 +150,18 @@ func isGoals(r *row) bool {
 	if planned && achieved {
 		return true
 	}
-	// A label followed by its text, one goal a row.
-	c := r.first()
-	g := goalLabels[c.key]
-	return (g == gPlanned || g == gAchieved || g == gAdjusted) && len(r.full) >= 2
+	// A label followed by its text, one goal a row, perhaps after the
+	// block's group label (年度总体目标 | 年初设定目标 | text).
+	for n, i := range r.full {
+		switch goalLabels[r.cells[i].key] {
+		case gGroup:
+			continue
+		case gPlanned, gAchieved, gAdjusted:
+			return n+1 < len(r.full)
+		}
+		return false
+	}
+	return false
 }
 
 // parseTitle splits a title cell into its prefix, title and year.
@@ -316,10 +332,6 @@ func (m *machine) extraCells(r *row, n int) {
 // headerRow reads label | value pairs into the header fields; labels it
 // does not know are kept in HeaderExtra.
 func (m *machine) headerRow(r *row) {
-	cells := make([]*cell, 0, len(r.full))
-	for _, i := range r.full {
-		cells = append(cells, &r.cells[i])
-	}
 	// Pair each label with the cell after it. A label cell is followed by
 	// an empty value cell in the source when the value is blank, so pair
 	// over all cells, not only the non-empty ones.
@@ -334,16 +346,28 @@ func (m *machine) headerRow(r *row) {
 			label, value = kv[0], kv[1]
 		} else if kv, ok := splitAnyLabel(c.text); ok && !isKnownLabel(c.key) {
 			label, value = kv[0], kv[1]
-		} else {
+		} else if kv, ok := splitScore(c.text); ok {
+			label, value = kv[0], kv[1]
+		} else if i+1 < len(all) {
 			// The value is the next cell, even when it is empty.
-			if i+1 < len(all) {
-				i++
-				value = all[i].text
-			}
+			i++
+			value = all[i].text
 		}
 		m.setHeader(label, value, at)
 	}
-	_ = cells
+}
+
+// splitScore splits a self-score written without a colon, "自评得分98",
+// into its label and number.
+func splitScore(s string) (kv [2]string, ok bool) {
+	i := strings.IndexAny(s, "0123456789")
+	if i <= 0 || !totalLabels[key(s[:i])] {
+		return kv, false
+	}
+	if d, ok := normalize.Number(s[i:]); !ok || d == nil {
+		return kv, false
+	}
+	return [2]string{strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:])}, true
 }
 
 // isKnownLabel reports whether k is a header field label.

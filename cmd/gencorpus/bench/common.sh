@@ -32,10 +32,18 @@ build() {
 # machine changes the figures.
 machine() {
 	local model cores
-	model=$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)
+	model=$(lscpu | sed -n 's/^Model name: *//p' | sed -n 1p)
 	cores=$(nproc)
 	printf 'machine: %s, %s cores, load average %s; %s\n' \
 		"$model" "$cores" "$(cut -d ' ' -f 1-3 /proc/loadavg)" "$(go version | cut -d ' ' -f 3)"
+}
+
+# pin P prints the command prefix that keeps a command on P cores: taskset
+# over the first P, or nothing when taskset is missing.
+pin() {
+	if command -v taskset >/dev/null; then
+		echo "taskset -c 0-$(($1 - 1))"
+	fi
 }
 
 # corpus DIR ARGS... writes a corpus with gencorpus into the fresh folder DIR.
@@ -56,22 +64,28 @@ count() {
 	find "$@" -type f | wc -l
 }
 
-# seconds CMD... runs the command and prints its wall time in seconds; the
-# command's output goes to /dev/null, its failure stops the script.
+# seconds CMD... runs the command and prints its wall time and its CPU time
+# (user and system, children included) in seconds. On a shared machine the
+# CPU time is the steadier figure. The command's output goes to /dev/null
+# and its messages to $BENCH_DIR/last.err; its failure stops the script
+# with them.
 seconds() {
-	local start end
-	start=$EPOCHREALTIME
-	"$@" >/dev/null
-	end=$EPOCHREALTIME
-	awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
+	local TIMEFORMAT='%R %U %S' out
+	if ! out=$({ time "$@" >/dev/null 2>"$BENCH_DIR/last.err"; } 2>&1); then
+		echo "failed: $*" >&2
+		head -n 5 "$BENCH_DIR/last.err" >&2
+		return 1
+	fi
+	awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' <<<"$out"
 }
 
-# best CMD... prints the least wall time of $RUNS runs of the command.
+# best CMD... runs the command $RUNS times and prints the wall and CPU time
+# of the fastest run.
 best() {
 	local i t min=""
 	for ((i = 0; i < RUNS; i++)); do
 		t=$(seconds "$@")
-		if [[ -z $min ]] || awk -v t="$t" -v m="$min" 'BEGIN { exit !(t < m) }'; then
+		if [[ -z $min ]] || awk -v t="${t% *}" -v m="${min% *}" 'BEGIN { exit !(t < m) }'; then
 			min=$t
 		fi
 	done
@@ -88,7 +102,7 @@ div() {
 reads() {
 	local out lines
 	if ! out=$("$JIXIAO" extract --ndjson --no-progress "$1" 2>&1 >/dev/null); then
-		echo "${out:-jixiao failed}" | head -n 3
+		echo "${out:-jixiao failed}" | sed -n 1,3p
 		return 1
 	fi
 	lines=$("$JIXIAO" extract --ndjson --no-progress "$1" 2>/dev/null | wc -l)

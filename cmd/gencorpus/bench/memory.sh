@@ -57,7 +57,8 @@ for n in $SIZES; do
 	dir=$BENCH_DIR/memory-$n
 	corpus "$dir" -n $((n * PER_FILE)) -per-file "$PER_FILE" -formats "$formats" -mix
 	log=$BENCH_DIR/memory-$n.time
-	/usr/bin/time -v -o "$log" "$JIXIAO" extract --ndjson --no-progress -j "$J" -o /dev/null "$dir" || true
+	/usr/bin/time -v -o "$log" "$JIXIAO" extract --ndjson --no-progress -j "$J" -o /dev/null "$dir" \
+		2>"$BENCH_DIR/last.err" || true
 	kb=$(sed -n 's/^\s*Maximum resident set size (kbytes): //p' "$log")
 	wall=$(sed -n 's/^\s*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log" |
 		awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f\n", s }')
