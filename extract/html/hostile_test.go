@@ -71,6 +71,15 @@ func TestDeepNesting(t *testing.T) {
 		})
 	})
 
+	t.Run("tables nested just under the parser's limit", func(t *testing.T) {
+		const tables = 120 // 4 open elements each, and html and body
+		body := strings.Repeat("<table><tr><td>", tables) + "x" + strings.Repeat("</td><td>y</td></tr></table>", tables)
+		res, err := Read([]byte(page(body)))
+		require.NoError(t, err)
+		assert.Equal(t, []string{"t1r1: 0:x" + strings.Repeat("\ty", tables-1) + " | 1:y"}, show(res.Rows))
+		assert.Empty(t, res.Problems)
+	})
+
 	t.Run("just under the parser's limit", func(t *testing.T) {
 		body := "<table><tr><td>" + strings.Repeat("<div>", 400) + "x" + strings.Repeat("</div>", 400) + "</td></tr></table>"
 		res, err := Read([]byte(page(body)))

@@ -8,12 +8,18 @@
 // it: white space collapsed, <br> and block boundaries as line breaks,
 // &nbsp; as a space. Tables nested in a cell stay in that cell's text, a
 // line per row with cells joined by TAB.
+//
+// The page is parsed by golang.org/x/net/html into a goquery document;
+// goquery selects each table's own rows and each row's own cells, and a
+// hand-written walk lays out the text of the cells and of the page
+// outside its tables.
 package html
 
 import (
 	"bytes"
 	"strings"
 
+	"github.com/PuerkitoBio/goquery"
 	nethtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -36,8 +42,9 @@ func Read(b []byte) (*table.Result, error) {
 	if err != nil {
 		return nil, &table.Error{Err: err}
 	}
-	w := walker{res: res}
-	w.walk(doc)
+	r := reader{res: res}
+	r.read(doc.Selection, &r.body, true)
+	r.flushPara()
 	return res, nil
 }
 
@@ -153,16 +160,17 @@ func contentCharset(s string) string {
 	}
 }
 
-// parse builds the tree. x/net/html refuses markup nested deeper than 512
-// elements; such a page is parsed again without its formatting elements
-// and with its other blocks made paragraphs, which do not nest, so that
-// its text is kept. Tables nested that deep are refused.
-func parse(s string, res *table.Result) (*nethtml.Node, error) {
-	doc, err := nethtml.Parse(strings.NewReader(s))
+// parse builds the document. x/net/html refuses markup nested deeper than
+// 512 elements; such a page is parsed again without its formatting
+// elements and with its other blocks made paragraphs, which do not nest,
+// so that its text is kept. Tables nested that deep are refused. The limit
+// also bounds how deep the reader recurses through nested tables.
+func parse(s string, res *table.Result) (*goquery.Document, error) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(s))
 	if err == nil {
 		return doc, nil
 	}
-	doc, err2 := nethtml.Parse(strings.NewReader(flatten(s)))
+	doc, err2 := goquery.NewDocumentFromReader(strings.NewReader(flatten(s)))
 	if err2 != nil {
 		return nil, err
 	}

@@ -159,6 +159,51 @@ func TestRead(t *testing.T) {
 	}
 }
 
+// The table reader takes a table's own parts in document order: row
+// groups as they come (a tfoot before its tbody stays first), captions
+// between them, and not the rows or captions of a nested table.
+func TestTableParts(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []string
+	}{{
+		name: "row groups and captions in document order",
+		body: `<table><tfoot><tr><td>f</td></tr></tfoot><tbody><tr><td>b</td></tr></tbody><caption>c</caption><thead><tr><td>h</td></tr></thead></table>`,
+		want: []string{"t1r1: 0:f", "t1r2: 0:b", "p1: c", "t1r3: 0:h"},
+	}, {
+		name: "hidden tables, row groups, rows, cells and captions",
+		body: `<table hidden><tr><td>x</td></tr></table>
+			<table><tbody style="display:none"><tr><td>y</td></tr></tbody><tr hidden><td>z</td></tr>
+			<tr><td hidden>h</td><td>a</td></tr><caption style="display: NONE">c</caption></table>`,
+		want: []string{"t1r1: 0:a"},
+	}, {
+		name: "a rowspan does not reach past a hidden row group",
+		body: `<table><tr><td rowspan=3>a</td><td>b</td></tr><tbody hidden><tr><td>c</td></tr></tbody><tr><td>d</td></tr></table>`,
+		want: []string{"t1r1: 0:a | 1:b", "t1r2: 0:d"},
+	}, {
+		name: "a caption is paragraphs, with its nested table",
+		body: `<table><caption>表<p>x</p><table><tr><td>a</td><td>b</td></tr></table>y</caption><tr><td>c</td></tr></table>`,
+		want: []string{"p1: 表", "p2: x", "p3: a\tb\ny", "t1r1: 0:c"},
+	}, {
+		name: "a nested table's caption is not read",
+		body: `<table><tr><td><table><caption>nc</caption><tr><td>i</td></tr></table></td></tr></table>`,
+		want: []string{"t1r1: 0:i"},
+	}, {
+		name: "tables inside blocks and inline text",
+		body: `<div><table><tr><td>a</td></tr></table></div><p>b<table><tr><td>c</td></tr></table>d</p>`,
+		want: []string{"t1r1: 0:a", "p1: b", "t2r1: 0:c", "p2: d"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read([]byte(page(tt.body)))
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, show(res.Rows))
+			assert.Empty(t, res.Problems)
+		})
+	}
+}
+
 func TestPositions(t *testing.T) {
 	res, err := Read([]byte(page(`<p>标题</p><table><tr><td rowspan=2>A</td><td colspan=2>b</td></tr><tr><td>c</td><td>d</td></tr></table>`)))
 	require.NoError(t, err)
