@@ -2,7 +2,6 @@ package form
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/normalize"
 )
@@ -166,27 +165,54 @@ var grades = map[string]bool{
 	"不合格": true, "较差": true, "一般": true,
 }
 
+// maxKey is the longest cell, in bytes, that can be a label: a title of
+// 80 characters with its year. Longer cells (goal texts, long names) get
+// no key and so never match a label.
+const maxKey = 256
+
 // key folds a label for lookup: width-folded, white space removed, a
 // trailing colon and bracketed notes such as (A), (万元), (分), (盖章)
-// removed, and a leading 其中 dropped.
+// removed, and a leading 其中 dropped. It returns "" for a cell too long
+// to be a label.
 func key(s string) string {
-	k := normalize.Label(s)
-	k = strings.TrimRight(k, ":：")
-	for {
-		i := strings.LastIndexAny(k, "(（")
-		if i <= 0 || !(strings.HasSuffix(k, ")") || strings.HasSuffix(k, "）")) {
+	if len(s) > maxKey {
+		return ""
+	}
+	// Label folds full-width brackets and colons to ASCII, so only the
+	// ASCII forms are left to look for.
+	k := strings.TrimRight(normalize.Label(s), ":")
+	for strings.HasSuffix(k, ")") {
+		i := strings.LastIndexByte(k, '(')
+		if i <= 0 {
 			break
 		}
 		k = k[:i]
 	}
 	// A bracket in the middle, as in 全年(调整)绩效目标, 部门(单位)名称.
-	if i := strings.IndexAny(k, "(（"); i > 0 {
-		if j := strings.IndexAny(k[i:], ")）"); j > 0 {
-			_, n := utf8.DecodeRuneInString(k[i+j:])
-			k = k[:i] + k[i+j+n:]
+	if i := strings.IndexByte(k, '('); i > 0 {
+		if j := strings.IndexByte(k[i:], ')'); j > 0 {
+			k = k[:i] + k[i+j+1:]
 		}
 	}
 	k = strings.TrimPrefix(k, "其中")
-	k = strings.TrimLeft(k, ":：")
+	return strings.TrimLeft(k, ":")
+}
+
+// keys memoizes key over one parse: labels, units and small numbers recur
+// on every form of a file.
+type keys map[string]string
+
+// of returns key(s), computing it once per distinct short s.
+func (ks keys) of(s string) string {
+	if len(s) > 64 {
+		return key(s)
+	}
+	if k, ok := ks[s]; ok {
+		return k
+	}
+	k := key(s)
+	if len(ks) < 1<<14 {
+		ks[s] = k
+	}
 	return k
 }

@@ -81,6 +81,7 @@ func (r *row) texts() []string {
 
 // machine holds the recogniser's state between rows.
 type machine struct {
+	keys     keys // key, memoized
 	forms    []model.Form
 	problems []model.Problem
 	f        *model.Form // the form being read, nil outside
@@ -135,7 +136,7 @@ func find(spans []span, col int) *span {
 // their 1-based Index set, and the problems: rows and cells it could not
 // place, and forms it found incomplete.
 func Parse(rows []table.Row) ([]model.Form, []model.Problem) {
-	m := &machine{}
+	m := &machine{keys: keys{}}
 	state := stateFn(outside)
 	var r row
 	for i := range rows {
@@ -172,7 +173,7 @@ func (m *machine) load(r *row, src *table.Row) {
 		}
 		k := ""
 		if t != "" {
-			k = key(t)
+			k = m.keys.of(t)
 			r.full = append(r.full, len(r.cells))
 		}
 		at := c.At
@@ -195,7 +196,7 @@ func (m *machine) start(r *row) {
 		Index:      len(m.forms) + 1,
 		At:         r.at,
 		Kind:       model.KindProject,
-		Indicators: []model.Indicator{},
+		Indicators: make([]model.Indicator, 0, 24),
 		Findings:   []model.Finding{},
 	}
 	m.f.HeaderExtra = append(m.f.HeaderExtra, m.prefix...)

@@ -234,6 +234,9 @@ func isGoalsBlock(r *row) bool {
 
 // says nothing: "/", "—", "-", "－", "——", "无".
 func nothing(s string) bool {
+	if len(s) > 12 {
+		return false // longer than any way of writing nothing
+	}
 	d, ok := normalize.Number(s)
 	return ok && d == nil
 }
@@ -307,10 +310,10 @@ func (m *machine) indicatorRow(r *row) {
 			m.info(CodeEmptyRow, "指标表中没有内容的行", r.at, r.texts())
 		}
 		return
-	case placeholderRe.MatchString(normalize.Label(name)) && tgt == "" && act == "" && (w == "" || nothing(w)) && (s == "" || nothing(s)):
+	case tgt == "" && act == "" && (w == "" || nothing(w)) && (s == "" || nothing(s)) && placeholderRe.MatchString(normalize.Label(name)):
 		m.info(CodePlaceholder, "模板占位行，不是指标", r.at, r.texts())
 		return
-	case strings.HasPrefix(normalize.Label(name), "其中") && (w == "" || nothing(w)):
+	case (w == "" || nothing(w)) && strings.HasPrefix(normalize.Label(name), "其中"):
 		m.info(CodeBreakdown, "未计分的“其中”分项行，不是指标", r.at, r.texts())
 		return
 	}

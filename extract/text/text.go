@@ -20,26 +20,26 @@ import (
 	"github.com/jixiao/jixiao/model"
 )
 
+// detectBytes is how much of the input Detect looks at.
+const detectBytes = 64 << 10
+
 // Detect returns the shape of s: model.FormatTextCells when most of its
-// lines are single cells led by a TAB, else model.FormatTextRows.
+// lines (in its first 64 KiB) are single cells led by a TAB, else
+// model.FormatTextRows.
 func Detect(s string) string {
+	if len(s) > detectBytes {
+		s = s[:detectBytes]
+	}
 	cells, rows := 0, 0
-	for len(s) > 0 {
-		line := s
-		if i := strings.IndexAny(s, "\r\n"); i >= 0 {
-			line, s = s[:i], s[i+1:]
-		} else {
-			s = ""
-		}
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		if line[0] == '\t' && strings.IndexByte(line[1:], '\t') < 0 {
+	lines(s, func(_ int, line string) {
+		switch {
+		case line == "":
+		case line[0] == '\t' && strings.IndexByte(line[1:], '\t') < 0:
 			cells++
-		} else if strings.IndexByte(line, '\t') >= 0 {
+		case strings.IndexByte(line, '\t') >= 0:
 			rows++
 		}
-	}
+	})
 	if cells > rows {
 		return model.FormatTextCells
 	}
