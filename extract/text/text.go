@@ -31,7 +31,7 @@ func Detect(s string) string {
 		s = s[:detectBytes]
 	}
 	cells, rows := 0, 0
-	lines(s, func(_ int, line string) {
+	lines(s, func(_, _ int, line string) {
 		switch {
 		case line == "":
 		case line[0] == '\t' && strings.IndexByte(line[1:], '\t') < 0:
@@ -56,7 +56,7 @@ func Parse(s, shape string) (*table.Result, error) {
 	var err error
 	switch shape {
 	case model.FormatTextCells:
-		rows = parseCells(s)
+		rows, err = parseCells(s)
 	case model.FormatTextRows:
 		rows, err = parseRows(s)
 	default:
@@ -65,48 +65,62 @@ func Parse(s, shape string) (*table.Result, error) {
 	return &table.Result{Format: shape, Rows: rows}, err
 }
 
-// lines calls fn for each line of s with its 1-based number, treating
-// LF, CRLF and CR alike as line ends.
-func lines(s string, fn func(n int, line string)) {
-	n := 0
+// lines calls fn for each line of s with its 1-based number and the byte
+// offset where it starts, treating LF, CRLF and CR alike as line ends.
+func lines(s string, fn func(n, off int, line string)) {
+	n, off := 0, 0
 	if strings.IndexByte(s, '\r') < 0 {
 		// The common case, LF only: IndexByte is much faster than
 		// IndexAny.
-		for len(s) > 0 {
+		for off < len(s) {
 			n++
-			i := strings.IndexByte(s, '\n')
+			i := strings.IndexByte(s[off:], '\n')
 			if i < 0 {
-				fn(n, s)
+				fn(n, off, s[off:])
 				return
 			}
-			fn(n, s[:i])
-			s = s[i+1:]
+			fn(n, off, s[off:off+i])
+			off += i + 1
 		}
 		return
 	}
-	for len(s) > 0 {
+	for off < len(s) {
 		n++
-		i := strings.IndexAny(s, "\r\n")
+		rest := s[off:]
+		i := strings.IndexAny(rest, "\r\n")
 		if i < 0 {
-			fn(n, s)
+			fn(n, off, rest)
 			return
 		}
-		fn(n, s[:i])
-		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+		fn(n, off, rest[:i])
+		if rest[i] == '\r' && i+1 < len(rest) && rest[i+1] == '\n' {
 			i++
 		}
-		s = s[i+1:]
+		off += i + 1
 	}
 }
 
-func parseCells(s string) []table.Row {
+// MaxCells is the most cells one input may hold. Real files hold a few
+// thousand a form; the cap keeps a hostile file (hundreds of megabytes of
+// TABs) from taking memory many times its size.
+const MaxCells = 4 << 20
+
+// maxCells is MaxCells; tests lower it.
+var maxCells = MaxCells
+
+// errTooManyCells is returned at the line where an input passes MaxCells.
+var errTooManyCells = fmt.Errorf("more than %d cells: not a form export", MaxCells)
+
+func parseCells(s string) ([]table.Row, error) {
 	// Cells are cut from one slab, a row's cells contiguous in it, so
 	// that a file costs a few allocations rather than one per row.
 	lineCount := strings.Count(s, "\n") + 1
-	slab := make([]table.Cell, 0, lineCount)
+	slab := make([]table.Cell, 0, min(lineCount, maxCells))
 	rows := make([]table.Row, 0, lineCount/8+1)
-	start := 0 // where the current row's cells begin in slab
+	start := 0    // where the current row's cells begin in slab
+	textFrom := 0 // where the last cell's text begins in s
 	var cur []table.Cell
+	var err error
 	end := func() {
 		if len(cur) > 0 {
 			rows = append(rows, table.Row{Cells: cur, At: cur[0].At})
@@ -125,24 +139,46 @@ func parseCells(s string) []table.Row {
 		slab = append(slab, c)
 		cur = slab[start:len(slab):len(slab)]
 	}
-	lines(s, func(n int, line string) {
+	cells := 0
+	lines(s, func(n, off int, line string) {
+		if err != nil {
+			return
+		}
 		switch {
 		case line == "" || (line[0] != '\t' && strings.TrimSpace(line) == ""):
 			end()
+			return
 		case line[0] == '\t':
+			textFrom = off + 1
 			add(table.Cell{Text: line[1:], Col: len(cur), Span: 1, At: model.At{Line: n}})
 		case len(cur) > 0:
-			// A line without the TAB continues the cell above.
+			// A line without the TAB continues the cell above: the
+			// cell's text runs on in s, so it is resliced, not copied
+			// line by line (which would be quadratic in a long cell).
 			c := &cur[len(cur)-1]
-			c.Text += "\n" + line
+			c.Text = s[textFrom : off+len(line)]
+			return
 		default:
 			// A continuation with no cell above (a file that starts
 			// mid-cell): keep it as a cell of its own.
+			textFrom = off
 			add(table.Cell{Text: line, Span: 1, At: model.At{Line: n}})
+		}
+		if cells++; cells > maxCells {
+			err = &table.Error{At: model.At{Line: n}, Err: errTooManyCells}
 		}
 	})
 	end()
-	return rows
+	// Paragraphs inside a cell are "\n" whatever the file's line ends.
+	for _, r := range rows {
+		for i := range r.Cells {
+			if t := r.Cells[i].Text; strings.IndexByte(t, '\r') >= 0 {
+				t = strings.ReplaceAll(t, "\r\n", "\n")
+				r.Cells[i].Text = strings.ReplaceAll(t, "\r", "\n")
+			}
+		}
+	}
+	return rows, err
 }
 
 // parseRows reads the text-rows shape. A field that starts with a double
@@ -151,7 +187,7 @@ func parseCells(s string) []table.Row {
 // writes it). An unterminated quote is an error at the line it opened.
 func parseRows(s string) ([]table.Row, error) {
 	var rows []table.Row
-	line := 1
+	line, total := 1, 0
 	for len(s) > 0 {
 		var cells []table.Cell
 		rowLine := line
@@ -180,6 +216,9 @@ func parseRows(s string) ([]table.Row, error) {
 				c.Text, s = s[:i], s[i:]
 			}
 			cells = append(cells, c)
+			if total++; total > maxCells {
+				return rows, &table.Error{At: model.At{Line: line}, Err: errTooManyCells}
+			}
 			if len(s) == 0 || s[0] != '\t' {
 				break
 			}

@@ -42,6 +42,8 @@ func TestParseCells(t *testing.T) {
 		{"continuation", "\t项目资金\n（万元）\n\t年初预算数\n\n", [][]string{{"项目资金\n（万元）", "年初预算数"}}, [][]int{{1, 3}}},
 		{"two rows", "\ta\n\n\tb\n\tc\n", [][]string{{"a"}, {"b", "c"}}, [][]int{{1}, {3, 4}}},
 		{"crlf", "\ta\r\n\tb\r\n\r\n\tc\r\n", [][]string{{"a", "b"}, {"c"}}, [][]int{{1, 2}, {4}}},
+		{"crlf continuation", "\t项目资金\r\n（万元）\r\n第三段\r\n\tx\r\n", [][]string{{"项目资金\n（万元）\n第三段", "x"}}, [][]int{{1, 4}}},
+		{"cr continuation", "\ta\rb\r\r\tc", [][]string{{"a\nb"}, {"c"}}, [][]int{{1}, {4}}},
 		{"cr", "\ta\r\tb\r\r\tc", [][]string{{"a", "b"}, {"c"}}, [][]int{{1, 2}, {4}}},
 		{"starts mid-cell", "续上文\n\ta\n", [][]string{{"续上文", "a"}}, [][]int{{1, 2}}},
 		{"spaces line ends row", "\ta\n   \n\tb\n", [][]string{{"a"}, {"b"}}, [][]int{{1}, {3}}},
@@ -100,6 +102,33 @@ func TestParseRowsUnclosedQuote(t *testing.T) {
 	te.Path = "forms.tsv"
 	assert.Equal(t, "forms.tsv:2: quoted cell 1 is not closed", te.Error())
 	assert.Equal(t, [][]string{{"a", "b"}}, cellsOf(res.Rows), "rows before the error are kept")
+}
+
+// TestLongCell: a cell of many paragraphs is read in linear time.
+func TestLongCell(t *testing.T) {
+	in := "\t" + strings.Repeat("一段\n", 200000) + "\tx\n"
+	res, err := Parse(in, model.FormatTextCells)
+	require.NoError(t, err)
+	require.Len(t, res.Rows, 1)
+	assert.Equal(t, 200000*len("一段\n")-1, len(res.Rows[0].Cells[0].Text))
+}
+
+// TestTooManyCells: a hostile file of TABs stops at MaxCells with the
+// line where it passed it.
+func TestTooManyCells(t *testing.T) {
+	defer func(n int) { maxCells = n }(maxCells)
+	maxCells = 1000
+	for _, shape := range []string{model.FormatTextCells, model.FormatTextRows} {
+		in := strings.Repeat("\t\n", maxCells+2)
+		if shape == model.FormatTextRows {
+			in = strings.Repeat("a\t", maxCells+2) + "\n"
+		}
+		_, err := Parse(in, shape)
+		var te *table.Error
+		require.ErrorAs(t, err, &te, shape)
+		assert.Contains(t, te.Error(), "cells")
+		assert.Positive(t, te.At.Line)
+	}
 }
 
 func TestDetect(t *testing.T) {
