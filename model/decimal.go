@@ -147,7 +147,7 @@ func (d Decimal) Rat() *big.Rat {
 var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
 // small returns d as an integer m and a count of decimals, d = m/10^scale,
-// when both fit an int64; ok is false otherwise.
+// when both fit an int64 (at most 18 digits); ok is false otherwise.
 func (d Decimal) small() (m int64, scale int, ok bool) {
 	s := string(d)
 	neg := len(s) > 0 && s[0] == '-'
@@ -157,11 +157,15 @@ func (d Decimal) small() (m int64, scale int, ok bool) {
 	if s == "" || len(s) > 19 {
 		return 0, 0, false
 	}
-	dot := false
+	dot, digits := false, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= '0' && c <= '9':
+			// 19 digits may overflow an int64.
+			if digits++; digits > 18 {
+				return 0, 0, false
+			}
 			m = m*10 + int64(c-'0')
 			if dot {
 				scale++

@@ -9,19 +9,20 @@
 //
 // A check that lacks a number it needs says nothing: a form is never
 // reported for what it leaves blank.
+//
+// The arithmetic is exact: rationals of two int64s, built straight from a
+// decimal's digits, that fall back to big.Rat on overflow. A form costs a
+// few microseconds and allocates only for the findings it reports.
 package check
 
 import (
-	"fmt"
-	"math/big"
-	"sort"
-
 	"github.com/jixiao/jixiao/model"
 )
 
 // Form returns the findings for f under c (DefaultConfig when c is nil),
 // ordered by their position in the source and, at one position, in the
-// order the checks run. It does not modify f.
+// order the checks run. It does not modify f. Form may be called from
+// several goroutines at once, on one Config too, while none modifies it.
 func Form(f *model.Form, c *Config) []model.Finding {
 	if f == nil {
 		return nil
@@ -29,14 +30,24 @@ func Form(f *model.Form, c *Config) []model.Finding {
 	if c == nil {
 		c = DefaultConfig()
 	}
-	k := &checker{f: f, c: c}
+	k := checker{f: f, c: c, p: c.params()}
 	k.funds()
 	k.indicators()
 	k.weights()
 	k.total()
 	k.narrative()
-	sort.SliceStable(k.out, func(i, j int) bool { return atLess(k.out[i].At, k.out[j].At) })
+	sortFindings(k.out)
 	return k.out
+}
+
+// sortFindings sorts fs stably by position: an insertion sort, as a form
+// has few findings.
+func sortFindings(fs []model.Finding) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && atLess(fs[j].At, fs[j-1].At); j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
 }
 
 // Document sets the Findings of every form of d to Form's result. A form
@@ -102,6 +113,7 @@ func atLess(a, b model.At) bool {
 type checker struct {
 	f   *model.Form
 	c   *Config
+	p   params
 	out []model.Finding
 
 	// zeroTotal is set when 年度资金总额 is all zero and the 其中 row
@@ -111,13 +123,14 @@ type checker struct {
 	grandInFunds bool
 }
 
-// add records a finding of code's usual severity, if code is on.
-func (k *checker) add(code string, at model.At, expected, found *model.Decimal, format string, args ...any) {
+// add records a finding of code's usual severity, if code is on. The
+// message is format with args in place of its %s verbs (see sprintf).
+func (k *checker) add(code string, at model.At, expected, found *model.Decimal, format string, args ...string) {
 	k.addSev(code, severities[code], at, expected, found, format, args...)
 }
 
 // addSev records a finding of the given severity, if code is on.
-func (k *checker) addSev(code, sev string, at model.At, expected, found *model.Decimal, format string, args ...any) {
+func (k *checker) addSev(code, sev string, at model.At, expected, found *model.Decimal, format string, args ...string) {
 	if !k.c.enabled(code) {
 		return
 	}
@@ -127,20 +140,22 @@ func (k *checker) addSev(code, sev string, at model.At, expected, found *model.D
 	k.out = append(k.out, model.Finding{
 		Code:     code,
 		Severity: sev,
-		Message:  fmt.Sprintf(format, args...),
+		Message:  sprintf(format, args...),
 		At:       at,
 		Expected: expected,
 		Found:    found,
 	})
 }
 
-// truncated notes a figure truncated where rounding half up differs.
-func (k *checker) truncated(at model.At, what string, found model.Decimal, x *big.Rat) {
+// truncated notes a figure truncated where rounding half up differs; what
+// names the figure, and is called only then.
+func (k *checker) truncated(at model.At, what func() string, found model.Decimal, x ratio) {
 	if !truncatedOnly(found, x) {
 		return
 	}
-	k.add(CodeTruncated, at, round(x), &found,
-		"%s写作%s，是%s截尾保留两位小数的结果；四舍五入应为%s", what, found, exact(x), pts(x))
+	f := found // a copy, so found itself stays off the heap
+	k.add(CodeTruncated, at, round(x), &f,
+		"%s写作%s，是%s截尾保留两位小数的结果；四舍五入应为%s", what(), string(found), exact(x), pts(x))
 }
 
 // fundsTotal returns the total row whose amounts count: 年度资金总额, or

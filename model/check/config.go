@@ -248,3 +248,33 @@ func (c *Config) enabled(code string) bool {
 	}
 	return true
 }
+
+// params holds the numbers of a Config as ratios, read once per form
+// rather than once per comparison.
+type params struct {
+	// Tolerances, as in Tolerance.
+	rate, executionScore, sources, weights, total, indicator, formula, narrative ratio
+	// execution and totalWeight are Weights.Execution and Weights.Total.
+	execution, totalWeight ratio
+	// achieved and partial are the Qualitative shares.
+	achieved, partial ratio
+}
+
+// params reads the numbers of c.
+func (c *Config) params() params {
+	t := &c.Tolerance
+	return params{
+		rate:           decRatio(t.Rate),
+		executionScore: decRatio(t.ExecutionScore),
+		sources:        decRatio(t.Sources),
+		weights:        decRatio(t.Weights),
+		total:          decRatio(t.Total),
+		indicator:      decRatio(t.Indicator),
+		formula:        decRatio(t.Formula),
+		narrative:      decRatio(t.Narrative),
+		execution:      decRatio(c.Weights.Execution),
+		totalWeight:    decRatio(c.Weights.Total),
+		achieved:       decRatio(c.Qualitative.Achieved),
+		partial:        decRatio(c.Qualitative.Partial),
+	}
+}

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"math/big"
 	"strings"
 
 	"github.com/jixiao/jixiao/model"
@@ -21,17 +20,32 @@ func (k *checker) funds() {
 			"年度资金总额一行全为0，而“%s”一行有数，按后者核对", rowLabel(fd.Fiscal))
 	}
 	k.detectGrandTotal()
-	for _, r := range fd.Rows() {
+	var buf [8]*model.FundsRow
+	for _, r := range fundsRows(buf[:0], fd) {
 		k.rate(r)
 		k.executionScoreOf(r)
 	}
 	k.sources()
 }
 
+// fundsRows appends the rows of fd to buf in the order of Funds.Rows,
+// which allocates its slice.
+func fundsRows(buf []*model.FundsRow, fd *model.Funds) []*model.FundsRow {
+	for _, r := range [...]*model.FundsRow{fd.Total, fd.Fiscal, fd.Carryover, fd.Other} {
+		if r != nil {
+			buf = append(buf, r)
+		}
+	}
+	for i := range fd.ExtraRows {
+		buf = append(buf, &fd.ExtraRows[i])
+	}
+	return buf
+}
+
 // allZero reports whether r has amounts and all of them are zero.
 func allZero(r *model.FundsRow) bool {
 	n := 0
-	for _, d := range []*model.Decimal{r.InitialBudget, r.AnnualBudget, r.Executed} {
+	for _, d := range [...]*model.Decimal{r.InitialBudget, r.AnnualBudget, r.Executed} {
 		if d == nil {
 			continue
 		}
@@ -45,7 +59,7 @@ func allZero(r *model.FundsRow) bool {
 
 // filled reports whether r has a non-zero amount.
 func filled(r *model.FundsRow) bool {
-	for _, d := range []*model.Decimal{r.InitialBudget, r.AnnualBudget, r.Executed} {
+	for _, d := range [...]*model.Decimal{r.InitialBudget, r.AnnualBudget, r.Executed} {
 		if d != nil && !d.IsZero() {
 			return true
 		}
@@ -78,32 +92,35 @@ func (k *checker) amountsOf(r *model.FundsRow) *model.FundsRow {
 }
 
 // computedRate returns 全年执行数/全年预算数 of r in percent (年初预算数
-// where the form has no 全年预算数) and the budget column's name, or nil
-// when a number is missing or the budget is zero.
-func (k *checker) computedRate(r *model.FundsRow) (x, budget, executed *big.Rat, budgetName string) {
+// where the form has no 全年预算数) and the budget column's name, or
+// missing ratios when a number is missing or the budget is zero.
+func (k *checker) computedRate(r *model.FundsRow) (x, budget, executed ratio, budgetName string) {
 	a := k.amountsOf(r)
 	b, name := a.AnnualBudget, "全年预算数"
 	if b == nil {
 		b, name = a.InitialBudget, "年初预算数"
 	}
 	if b == nil || b.IsZero() || a.Executed == nil {
-		return nil, nil, nil, ""
+		return ratio{}, ratio{}, ratio{}, ""
 	}
-	budget, executed = b.Rat(), a.Executed.Rat()
-	return mul(quo(executed, budget), hundred), budget, executed, name
+	budget, executed = decRatio(*b), decRatio(*a.Executed)
+	return executed.quo(budget).mul(hundredR), budget, executed, name
 }
 
+// executionOf returns w × min(rate, 100%).
+func executionOf(w, rate ratio) ratio { return w.mul(minRatio(rate, hundredR)).quo(hundredR) }
+
 // expectedExecution returns w × min(执行率, 100%) for row, from the
-// computed rate or else the printed one; nil when neither is known.
-func (k *checker) expectedExecution(row *model.FundsRow, w *big.Rat) *big.Rat {
+// computed rate or else the printed one; missing when neither is known.
+func (k *checker) expectedExecution(row *model.FundsRow, w ratio) ratio {
 	x, _, _, _ := k.computedRate(row)
-	if x == nil {
-		x = rat(row.ExecutionRate)
+	if x.missing() {
+		x = ratOf(row.ExecutionRate)
 	}
-	if x == nil {
-		return nil
+	if x.missing() {
+		return ratio{}
 	}
-	return quo(mul(w, minRat(x, hundred)), hundred)
+	return executionOf(w, x)
 }
 
 // rate checks a printed 执行率 against 全年执行数/全年预算数 (rule 1).
@@ -112,15 +129,15 @@ func (k *checker) rate(r *model.FundsRow) {
 		return
 	}
 	x, budget, executed, name := k.computedRate(r)
-	if x == nil {
+	if x.missing() {
 		return
 	}
-	f := r.ExecutionRate.Rat()
-	if within(f, x, k.c.Tolerance.Rate) {
-		k.truncated(r.At, rowLabel(r)+"的执行率", *r.ExecutionRate, x)
+	f := decRatio(*r.ExecutionRate)
+	if within(f, x, k.p.rate) {
+		k.truncated(r.At, func() string { return rowLabel(r) + "的执行率" }, *r.ExecutionRate, x)
 		return
 	}
-	note := roundingNote(*r.ExecutionRate, x)
+	note := noteFor(*r.ExecutionRate, x)
 	sev := model.SevError
 	if note != "" {
 		sev = model.SevWarning
@@ -138,21 +155,21 @@ func (k *checker) detectGrandTotal() {
 	if row == nil || row.Score == nil {
 		return
 	}
-	w := rat(row.Weight)
-	if w == nil {
-		w = k.c.Weights.Execution.Rat()
+	w := ratOf(row.Weight)
+	if w.missing() {
+		w = k.p.execution
 	}
-	s := row.Score.Rat()
-	if s.Cmp(w) <= 0 {
+	s := decRatio(*row.Score)
+	if s.cmp(w) <= 0 {
 		return
 	}
 	if t := k.f.Total; t != nil && t.Score != nil {
-		k.grandInFunds = t.Score.Cmp(*row.Score) == 0
+		k.grandInFunds = decRatio(*t.Score).cmp(s) == 0
 		return
 	}
-	sum, n := k.indicatorSums(func(ind *model.Indicator) *model.Decimal { return ind.Score })
+	sum, n := k.indicatorSums(scoreOf)
 	x := k.expectedExecution(row, w)
-	k.grandInFunds = n > 0 && x != nil && within(s, add(sum, x), k.c.Tolerance.Total)
+	k.grandInFunds = n > 0 && !x.missing() && within(s, sum.add(x), k.p.total)
 }
 
 // executionScoreOf checks the score of a funds row against
@@ -168,58 +185,74 @@ func (k *checker) executionScoreOf(r *model.FundsRow) {
 			"年度资金总额一行的得分%s超过其分值%s，似为全表总分，不是执行率得分", num(r.Score), exact(w))
 		return
 	}
-	w := rat(r.Weight)
-	if w == nil {
+	w := ratOf(r.Weight)
+	if w.missing() {
 		if r != fd.Total && (!k.zeroTotal || r != fd.Fiscal) {
 			return
 		}
-		w = k.c.Weights.Execution.Rat()
+		w = k.p.execution
 	}
-	if k.caps(r.At, rowLabel(r), r.Score, w) {
+	if k.caps(r.At, func() string { return rowLabel(r) }, r.Score, w) {
 		return
 	}
 	computed, _, _, _ := k.computedRate(r)
-	s := r.Score.Rat()
-	var x, rate *big.Rat
-	for _, rt := range []*big.Rat{computed, rat(r.ExecutionRate)} {
-		if rt == nil {
+	s := decRatio(*r.Score)
+	var x, rate ratio
+	for _, rt := range [...]ratio{computed, ratOf(r.ExecutionRate)} {
+		if rt.missing() {
 			continue
 		}
-		e := quo(mul(w, minRat(rt, hundred)), hundred)
-		if x == nil {
+		e := executionOf(w, rt)
+		if x.missing() {
 			x, rate = e, rt
 		}
-		if within(s, e, k.c.Tolerance.ExecutionScore) {
-			k.truncated(r.At, "执行率得分", *r.Score, e)
+		if within(s, e, k.p.executionScore) {
+			k.truncated(r.At, func() string { return "执行率得分" }, *r.Score, e)
 			return
 		}
 	}
-	if x == nil {
+	if x.missing() {
 		return
 	}
-	note := roundingNote(*r.Score, x)
-	if note == "" && rate.Cmp(hundred) >= 0 && s.Cmp(w) < 0 {
+	note := noteFor(*r.Score, x)
+	if note == "" && rate.cmp(hundredR) >= 0 && s.cmp(w) < 0 {
 		note = "（执行率已达100%，似有扣分）"
 	}
 	k.add(CodeExecutionScore, r.At, round(x), r.Score,
 		"执行率得分写作%s分，按分值%s×执行率%s应为%s分%s",
-		num(r.Score), exact(w), pct(minRat(rate, hundred)), pts(x), note)
+		num(r.Score), exact(w), pct(minRatio(rate, hundredR)), pts(x), note)
 }
 
-// caps reports a negative score or one above its weight w (rule 7) and
-// says whether it did.
-func (k *checker) caps(at model.At, what string, score *model.Decimal, w *big.Rat) bool {
-	s := score.Rat()
-	if s.Sign() < 0 {
-		k.add(CodeNegative, at, nil, score, "%s的得分为%s，得分不能为负", what, num(score))
+// caps reports a negative score or one above its weight w (rule 7), if w
+// is not missing, and says whether it did; what names the scored item,
+// and is called only then.
+func (k *checker) caps(at model.At, what func() string, score *model.Decimal, w ratio) bool {
+	s := decRatio(*score)
+	if s.sign() < 0 {
+		k.add(CodeNegative, at, nil, score, "%s的得分为%s，得分不能为负", what(), num(score))
 		return true
 	}
-	if w != nil && s.Cmp(w) > 0 {
-		wd := exact(w)
-		k.add(CodeOverWeight, at, &wd, score, "%s的得分%s超过其分值%s", what, num(score), wd)
+	if !w.missing() && s.cmp(w) > 0 {
+		wd := w.decimal(6)
+		k.add(CodeOverWeight, at, &wd, score, "%s的得分%s超过其分值%s", what(), num(score), string(wd))
 		return true
 	}
 	return false
+}
+
+// fundsColumns names the amount columns of a funds row, in the order
+// fundsColumn numbers them.
+var fundsColumns = [...]string{"年初预算数", "全年预算数", "全年执行数"}
+
+// fundsColumn returns the amount of r in column col of fundsColumns.
+func fundsColumn(r *model.FundsRow, col int) *model.Decimal {
+	switch col {
+	case 0:
+		return r.InitialBudget
+	case 1:
+		return r.AnnualBudget
+	}
+	return r.Executed
 }
 
 // sources checks that the sources add up to 年度资金总额 in every column
@@ -231,59 +264,64 @@ func (k *checker) sources() {
 	if t == nil || k.zeroTotal {
 		return
 	}
-	var main, all []*model.FundsRow
-	for _, r := range []*model.FundsRow{fd.Fiscal, fd.Carryover, fd.Other} {
+	// all holds the main sources, then the extra rows.
+	var buf [8]*model.FundsRow
+	all := buf[:0]
+	for _, r := range [...]*model.FundsRow{fd.Fiscal, fd.Carryover, fd.Other} {
 		if r != nil {
-			main = append(main, r)
+			all = append(all, r)
 		}
 	}
-	all = append(all, main...)
+	main := len(all)
 	for i := range fd.ExtraRows {
 		all = append(all, &fd.ExtraRows[i])
 	}
 	if len(all) == 0 {
 		return
 	}
-	cols := []struct {
-		name string
-		get  func(*model.FundsRow) *model.Decimal
-	}{
-		{"年初预算数", func(r *model.FundsRow) *model.Decimal { return r.InitialBudget }},
-		{"全年预算数", func(r *model.FundsRow) *model.Decimal { return r.AnnualBudget }},
-		{"全年执行数", func(r *model.FundsRow) *model.Decimal { return r.Executed }},
-	}
-	tol := k.c.Tolerance.Sources
-	for _, col := range cols {
-		tv := col.get(t)
+	tol := k.p.sources
+	for col, name := range fundsColumns {
+		tv := fundsColumn(t, col)
 		if tv == nil {
 			continue
 		}
-		sum, terms := sumRows(all, col.get)
-		if terms == nil || within(sum, tv.Rat(), tol) {
+		want := decRatio(*tv)
+		sum, n := sumRows(all, col)
+		if n == 0 || within(sum, want, tol) {
 			continue
 		}
-		if len(main) < len(all) {
-			if s, ts := sumRows(main, col.get); ts != nil && within(s, tv.Rat(), tol) {
+		if main < len(all) {
+			if s, n := sumRows(all[:main], col); n > 0 && within(s, want, tol) {
 				continue
 			}
 		}
-		e := exact(sum)
+		e := sum.decimal(6)
 		k.add(CodeSources, t.At, &e, tv,
 			"资金来源之和与年度资金总额不符：%s %s=%s，年度资金总额写作%s",
-			col.name, strings.Join(terms, "+"), e, num(tv))
+			name, sumTerms(all, col), string(e), num(tv))
 	}
 }
 
-// sumRows adds the column get of rows that have it and returns the sum
-// with its terms written out, or nil terms when no row has it.
-func sumRows(rows []*model.FundsRow, get func(*model.FundsRow) *model.Decimal) (*big.Rat, []string) {
-	sum := new(big.Rat)
+// sumRows adds column col of the rows that have it and counts them.
+func sumRows(rows []*model.FundsRow, col int) (ratio, int) {
+	sum, n := intRatio(0), 0
+	for _, r := range rows {
+		if d := fundsColumn(r, col); d != nil {
+			sum = sum.add(decRatio(*d))
+			n++
+		}
+	}
+	return sum, n
+}
+
+// sumTerms writes out the sum of sumRows: label and amount of each row
+// that has the column, joined by +.
+func sumTerms(rows []*model.FundsRow, col int) string {
 	var terms []string
 	for _, r := range rows {
-		if d := get(r); d != nil {
-			sum.Add(sum, d.Rat())
+		if d := fundsColumn(r, col); d != nil {
 			terms = append(terms, rowLabel(r)+d.String())
 		}
 	}
-	return sum, terms
+	return strings.Join(terms, "+")
 }

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"math/big"
 	"strings"
 	"unicode/utf8"
 
@@ -18,7 +17,7 @@ func (k *checker) indicators() {
 		if !ind.Applicable || ind.Score == nil {
 			continue
 		}
-		if k.caps(ind.At, indName(ind), ind.Score, rat(ind.Weight)) {
+		if k.caps(ind.At, func() string { return indName(ind) }, ind.Score, ratOf(ind.Weight)) {
 			continue
 		}
 		if ind.Weight == nil {
@@ -47,14 +46,20 @@ func indName(ind *model.Indicator) string {
 	return "“" + n + "”"
 }
 
+// scoreOf returns an indicator's score, for indicatorSums.
+func scoreOf(ind *model.Indicator) *model.Decimal { return ind.Score }
+
+// weightOf returns an indicator's weight, for indicatorSums.
+func weightOf(ind *model.Indicator) *model.Decimal { return ind.Weight }
+
 // indicatorSums adds get over the applicable indicators that have it and
 // counts them.
-func (k *checker) indicatorSums(get func(*model.Indicator) *model.Decimal) (*big.Rat, int) {
-	sum, n := new(big.Rat), 0
+func (k *checker) indicatorSums(get func(*model.Indicator) *model.Decimal) (ratio, int) {
+	sum, n := intRatio(0), 0
 	for i := range k.f.Indicators {
 		ind := &k.f.Indicators[i]
 		if d := get(ind); ind.Applicable && d != nil {
-			sum.Add(sum, d.Rat())
+			sum = sum.add(decRatio(*d))
 			n++
 		}
 	}
@@ -64,72 +69,78 @@ func (k *checker) indicatorSums(get func(*model.Indicator) *model.Decimal) (*big
 // quantities returns the target A and actual B of ind as comparable
 // numbers: both percentages, or numbers in one unit, a missing unit
 // matching any, or else in the plain unit of Base (5.8万人 against 58000人).
-func quantities(t, a model.Value) (A, B *big.Rat, ok bool) {
+func quantities(t, a *model.Value) (A, B ratio, ok bool) {
 	if t.Value == nil || a.Value == nil {
-		return nil, nil, false
+		return ratio{}, ratio{}, false
 	}
 	switch {
 	case t.Kind == model.ValuePercent && a.Kind == model.ValuePercent:
-		return t.Value.Rat(), a.Value.Rat(), true
+		return decRatio(*t.Value), decRatio(*a.Value), true
 	case t.Kind != model.ValueNumber || a.Kind != model.ValueNumber:
-		return nil, nil, false
+		return ratio{}, ratio{}, false
 	case t.Unit == a.Unit || t.Unit == "" || a.Unit == "":
-		return t.Value.Rat(), a.Value.Rat(), true
+		return decRatio(*t.Value), decRatio(*a.Value), true
 	case t.Base != nil && a.Base != nil && t.Base.Unit == a.Base.Unit:
-		return t.Base.Value.Rat(), a.Base.Value.Rat(), true
+		return decRatio(t.Base.Value), decRatio(a.Base.Value), true
 	case t.Base != nil && a.Base == nil && a.Unit == t.Base.Unit:
-		return t.Base.Value.Rat(), a.Value.Rat(), true
+		return decRatio(t.Base.Value), decRatio(*a.Value), true
 	case a.Base != nil && t.Base == nil && t.Unit == a.Base.Unit:
-		return t.Value.Rat(), a.Base.Value.Rat(), true
+		return decRatio(*t.Value), decRatio(a.Base.Value), true
 	}
-	return nil, nil, false
+	return ratio{}, ratio{}, false
 }
 
 // quantitative checks the score of a quantitative indicator. A positive
 // one (>=, >, =) scores w × min(1, B/A); a reverse one (<=, <) scores w
 // when B ≤ A, else w × A/B. Over-achievement of a positive target may be
-// marked down at discretion (rule 5), so it is not evaluated here.
+// marked down at discretion (rule 5), so it is not evaluated here; nor is
+// a reverse target below zero met by an actual of zero, which has no
+// A/B.
 func (k *checker) quantitative(ind *model.Indicator) (evaluated, reported bool) {
-	A, B, ok := quantities(ind.Target, ind.Actual)
+	A, B, ok := quantities(&ind.Target, &ind.Actual)
 	if !ok {
 		return false, false
 	}
-	w, s := ind.Weight.Rat(), ind.Score.Rat()
-	var x *big.Rat
-	reverse := false
+	w, s := decRatio(*ind.Weight), decRatio(*ind.Score)
+	var x ratio
+	// full is set when the target is met by definition (0 of 0).
+	reverse, full := false, false
 	switch ind.Target.Op {
 	case model.OpGE, model.OpGT, model.OpEq:
 		switch {
-		case A.Sign() == 0 && B.Sign() == 0:
-			x = w
-		case A.Sign() <= 0 || B.Cmp(A) > 0:
+		case A.sign() == 0 && B.sign() == 0:
+			x, full = w, true
+		case A.sign() <= 0 || B.cmp(A) > 0:
 			return false, false
 		default:
-			x = quo(mul(w, B), A)
+			x = w.mul(B).quo(A)
 		}
 	case model.OpLE, model.OpLT:
 		reverse = true
-		if B.Cmp(A) <= 0 {
+		switch {
+		case B.cmp(A) <= 0:
 			x = w
-		} else {
-			x = quo(mul(w, A), B)
+		case B.sign() == 0:
+			return false, false
+		default:
+			x = w.mul(A).quo(B)
 		}
 	default:
 		return false, false
 	}
-	tol := k.c.Tolerance.Indicator
+	tol := k.p.indicator
 	if within(s, x, tol) {
-		k.truncated(ind.At, indName(ind)+"的得分", *ind.Score, x)
+		k.truncated(ind.At, func() string { return indName(ind) + "的得分" }, *ind.Score, x)
 		return true, false
 	}
 	t, a := ind.Target.Raw, ind.Actual.Raw
-	if reverse && A.Sign() > 0 {
-		alt := quo(mul(w, minRat(B, A)), A)
-		if B.Cmp(A) > 0 {
-			alt = w
+	if reverse && A.sign() > 0 {
+		alt := w
+		if B.cmp(A) <= 0 {
+			alt = w.mul(B).quo(A)
 		}
-		if within(s, alt, k.c.Tolerance.Formula) {
-			how := roundingHow(*ind.Score, alt)
+		if within(s, alt, k.p.formula) {
+			how := howFor(*ind.Score, alt)
 			if how != "" {
 				how = "，" + how + "保留两位小数"
 			}
@@ -140,8 +151,8 @@ func (k *checker) quantitative(ind *model.Indicator) (evaluated, reported bool) 
 		}
 	}
 	if !reverse && ind.Target.Kind == model.ValuePercent {
-		alt := quo(mul(w, B), hundred)
-		if !within(alt, x, tol) && within(s, alt, k.c.Tolerance.Formula) {
+		alt := w.mul(B).quo(hundredR)
+		if !within(alt, x, tol) && within(s, alt, k.p.formula) {
 			k.add(CodeScoreAsPercent, ind.At, round(x), ind.Score,
 				"%s目标%s，实际%s，应得分值×实际值/目标值=%s×%s/%s=%s分；表中%s分是按分值×实际值%%（%s×%s%%）算的",
 				indName(ind), t, a, exact(w), exact(B), exact(A), pts(x), num(ind.Score), exact(w), exact(B))
@@ -150,16 +161,16 @@ func (k *checker) quantitative(ind *model.Indicator) (evaluated, reported bool) 
 	}
 	formula := "分值×实际值/目标值"
 	switch {
-	case reverse && B.Cmp(A) <= 0:
+	case reverse && B.cmp(A) <= 0:
 		formula = "≤指标未超目标，应得满分"
 	case reverse:
 		formula = "≤指标超出目标，按分值×目标值/实际值"
-	case x == w:
+	case full:
 		formula = "已达目标，应得满分"
 	}
 	k.add(CodeIndicatorScore, ind.At, round(x), ind.Score,
 		"%s目标%s，实际%s，分值%s：%s应为%s分，表中为%s分%s",
-		indName(ind), t, a, exact(w), formula, pts(x), num(ind.Score), roundingNote(*ind.Score, x))
+		indName(ind), t, a, exact(w), formula, pts(x), num(ind.Score), noteFor(*ind.Score, x))
 	return true, true
 }
 
@@ -173,11 +184,11 @@ const (
 var bandNames = [...]string{"达成", "部分达成", "未达成"}
 
 // band places a share of 100 in a qualitative band.
-func (q *Qualitative) band(share *big.Rat) int {
+func (k *checker) band(share ratio) int {
 	switch {
-	case share.Cmp(q.Achieved.Rat()) >= 0:
+	case share.cmp(k.p.achieved) >= 0:
 		return bandAchieved
-	case share.Cmp(q.Partial.Rat()) >= 0:
+	case share.cmp(k.p.partial) >= 0:
 		return bandPartial
 	}
 	return bandFailed
@@ -186,7 +197,7 @@ func (q *Qualitative) band(share *big.Rat) int {
 // wordBand places a text actual in a band by its words, or returns -1.
 func (q *Qualitative) wordBand(text string) int {
 	text = strings.Trim(strings.TrimSpace(text), "。.，,；;！!")
-	order := []struct {
+	order := [...]struct {
 		band  int
 		words []string
 	}{
@@ -209,44 +220,43 @@ func (q *Qualitative) wordBand(text string) int {
 // percentage actual against a target that is not a percentage reads as a
 // degree of achievement; a text actual is placed by its words.
 func (k *checker) qualitative(ind *model.Indicator) bool {
-	t, a := ind.Target, ind.Actual
+	t, a := &ind.Target, &ind.Actual
 	if t.Kind == model.ValueNone || t.Kind == model.ValuePercent {
 		return false
 	}
-	w := ind.Weight.Rat()
-	if w.Sign() <= 0 {
+	w := decRatio(*ind.Weight)
+	if w.sign() <= 0 {
 		return false
 	}
-	q := &k.c.Qualitative
 	var want int
 	switch {
 	case a.Kind == model.ValuePercent && a.Value != nil:
-		want = q.band(minRat(a.Value.Rat(), hundred))
+		want = k.band(minRatio(decRatio(*a.Value), hundredR))
 	case a.Kind == model.ValueText:
-		if want = q.wordBand(a.Text); want < 0 {
+		if want = k.c.Qualitative.wordBand(a.Text); want < 0 {
 			return false
 		}
 	default:
 		return false
 	}
-	s := ind.Score.Rat()
-	share := mul(quo(s, w), hundred)
-	got := q.band(share)
+	s := decRatio(*ind.Score)
+	share := s.quo(w).mul(hundredR)
+	got := k.band(share)
 	if got == want {
 		return false
 	}
-	lo, hi := new(big.Rat), hundred
+	lo, hi := intRatio(0), hundredR
 	switch want {
 	case bandAchieved:
-		lo = q.Achieved.Rat()
+		lo = k.p.achieved
 	case bandPartial:
-		lo, hi = q.Partial.Rat(), q.Achieved.Rat()
+		lo, hi = k.p.partial, k.p.achieved
 	case bandFailed:
-		hi = q.Partial.Rat()
+		hi = k.p.partial
 	}
-	loPts, hiPts := quo(mul(w, lo), hundred), quo(mul(w, hi), hundred)
+	loPts, hiPts := w.mul(lo).quo(hundredR), w.mul(hi).quo(hundredR)
 	edge := loPts
-	if s.Cmp(hiPts) > 0 {
+	if s.cmp(hiPts) > 0 {
 		edge = hiPts
 	}
 	k.add(CodeQualitativeBand, ind.At, round(edge), ind.Score,
@@ -261,13 +271,13 @@ func (k *checker) met(ind *model.Indicator) {
 	if ind.Met == nil {
 		return
 	}
-	w, s := ind.Weight.Rat(), ind.Score.Rat()
-	full := within(s, w, k.c.Tolerance.Indicator)
-	wd := exact(w)
+	w, s := decRatio(*ind.Weight), decRatio(*ind.Score)
+	full := within(s, w, k.p.indicator)
 	switch {
 	case *ind.Met && !full:
+		wd := w.decimal(6)
 		k.add(CodeMetBelowWeight, ind.At, &wd, ind.Score,
-			"%s已达到目标（目标%s，实际%s），得分%s低于分值%s", indName(ind), ind.Target.Raw, ind.Actual.Raw, num(ind.Score), wd)
+			"%s已达到目标（目标%s，实际%s），得分%s低于分值%s", indName(ind), ind.Target.Raw, ind.Actual.Raw, num(ind.Score), string(wd))
 	case !*ind.Met && full:
 		k.add(CodeUnmetFullScore, ind.At, nil, ind.Score,
 			"%s未达到目标（目标%s，实际%s），却得满分%s", indName(ind), ind.Target.Raw, ind.Actual.Raw, num(ind.Score))

@@ -70,3 +70,18 @@ func TestSample(t *testing.T) {
 		assert.Contains(t, f.Message, p.message, "form %d", p.form)
 	}
 }
+
+// BenchmarkSample checks the 18 forms of the sample.
+func BenchmarkSample(b *testing.B) {
+	doc, err := extract.File("../../testdata/changji-2021.txt", &extract.Options{NoCheck: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := check.DefaultConfig()
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range doc.Forms {
+			check.Form(&doc.Forms[i], c)
+		}
+	}
+}

@@ -1,9 +1,7 @@
 package check
 
 import (
-	"fmt"
-	"math/big"
-	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/jixiao/jixiao/model"
@@ -25,120 +23,176 @@ func (k *checker) execRow() *model.FundsRow {
 }
 
 // execWeight returns the execution weight: the funds row's, or the
-// configured one when the row has a score but no weight; nil when the
+// configured one when the row has a score but no weight; missing when the
 // form scores no execution.
-func (k *checker) execWeight() *big.Rat {
+func (k *checker) execWeight() ratio {
 	r := k.execRow()
 	switch {
 	case r == nil:
-		return nil
+		return ratio{}
 	case r.Weight != nil:
-		return r.Weight.Rat()
+		return decRatio(*r.Weight)
 	case r.Score != nil:
-		return k.c.Weights.Execution.Rat()
+		return k.p.execution
 	}
-	return nil
+	return ratio{}
 }
 
-// executionScore returns the execution weight and score, nil when the
+// executionScore returns the execution weight and score, missing when the
 // form has none. When the funds row holds the grand total the score is
 // the computed one.
-func (k *checker) executionScore() (w, s *big.Rat) {
+func (k *checker) executionScore() (w, s ratio) {
 	r := k.execRow()
 	if r == nil || r.Score == nil {
-		return nil, nil
+		return ratio{}, ratio{}
 	}
 	w = k.execWeight()
 	if k.grandInFunds {
 		return w, k.expectedExecution(r, w)
 	}
-	return w, r.Score.Rat()
+	return w, decRatio(*r.Score)
 }
 
 // level is a group of indicators under one 一级 or 二级 heading.
 type level struct {
-	name     string
-	level1   bool
+	name   string
+	level1 bool
+	// l1 and l2 are the 一级 and 二级 headings that key the group; l2 is
+	// empty for a 一级 group.
+	l1, l2   string
 	at       model.At
 	declared *model.Decimal
-	sum      *big.Rat
+	sum      ratio
 	n        int
 }
 
-// levels groups the indicators by 一级 and by 二级 heading, in the order
-// the headings first appear.
-func (k *checker) levels() []*level {
-	var out []*level
-	byKey := map[string]*level{}
-	get := func(key, name string, l1 bool, at model.At) *level {
-		g := byKey[key]
-		if g == nil {
-			g = &level{name: name, level1: l1, at: at, sum: new(big.Rat)}
-			byKey[key] = g
-			out = append(out, g)
-		}
-		return g
-	}
+// levels appends to out the indicators' groups by 一级 and by 二级
+// heading, in the order the headings first appear.
+func (k *checker) levels(out []level) []level {
+	// last1 and last2 are the groups of the indicator before, where the
+	// next one mostly falls.
+	last1, last2 := -1, -1
 	for i := range k.f.Indicators {
 		ind := &k.f.Indicators[i]
-		var gs []*level
+		g1, g2 := -1, -1
 		if ind.Level1 != "" {
-			g := get("1\x00"+ind.Level1, ind.Level1, true, ind.At)
-			if g.declared == nil {
-				g.declared = ind.Level1Weight
+			if last1 >= 0 && out[last1].l1 == ind.Level1 {
+				g1 = last1
+			} else {
+				out, g1 = groupOf(out, true, ind.Level1, "", ind.Level1, ind.At)
+				last1 = g1
 			}
-			gs = append(gs, g)
+			if out[g1].declared == nil {
+				out[g1].declared = ind.Level1Weight
+			}
 		}
 		if ind.Level2 != "" {
-			g := get("2\x00"+ind.Level1+"\x00"+ind.Level2, ind.Level2, false, ind.At)
-			if g.declared == nil {
-				g.declared = ind.Level2Weight
+			if last2 >= 0 && joinedEqual(out[last2].l1, out[last2].l2, ind.Level1, ind.Level2) {
+				g2 = last2
+			} else {
+				out, g2 = groupOf(out, false, ind.Level1, ind.Level2, ind.Level2, ind.At)
+				last2 = g2
 			}
-			gs = append(gs, g)
+			if out[g2].declared == nil {
+				out[g2].declared = ind.Level2Weight
+			}
 		}
 		if ind.Applicable && ind.Weight != nil {
-			for _, g := range gs {
-				g.sum.Add(g.sum, ind.Weight.Rat())
-				g.n++
+			w := decRatio(*ind.Weight)
+			for _, g := range [...]int{g1, g2} {
+				if g >= 0 {
+					out[g].sum = out[g].sum.add(w)
+					out[g].n++
+				}
 			}
 		}
 	}
 	return out
 }
 
+// groupOf returns the index in groups of the group keyed by level1, l1
+// and l2, appending a new one named name at at if there is none. It looks
+// from the last group back, as an indicator mostly falls in the group of
+// the one before it.
+func groupOf(groups []level, level1 bool, l1, l2, name string, at model.At) ([]level, int) {
+	for i := len(groups) - 1; i >= 0; i-- {
+		g := &groups[i]
+		if g.level1 == level1 && (level1 && g.l1 == l1 || !level1 && joinedEqual(g.l1, g.l2, l1, l2)) {
+			return groups, i
+		}
+	}
+	groups = append(groups, level{name: name, level1: level1, l1: l1, l2: l2, at: at, sum: intRatio(0)})
+	return groups, len(groups) - 1
+}
+
+// joinedEqual reports whether a1+"\x00"+a2 == b1+"\x00"+b2, the key a 二级
+// group has always had, without building either.
+func joinedEqual(a1, a2, b1, b2 string) bool {
+	if len(a1) == len(b1) {
+		return a2 == b2 && a1 == b1
+	}
+	return len(a1)+len(a2) == len(b1)+len(b2) && joinedEqualSplit(a1, a2, b1, b2)
+}
+
+// joinedEqualSplit is joinedEqual for keys split at different places,
+// equal only when a name holds a NUL.
+func joinedEqualSplit(a1, a2, b1, b2 string) bool {
+	at := func(s1, s2 string, i int) byte {
+		switch {
+		case i < len(s1):
+			return s1[i]
+		case i == len(s1):
+			return 0
+		}
+		return s2[i-len(s1)-1]
+	}
+	for i := 0; i < len(a1)+1+len(a2); i++ {
+		if at(a1, a2, i) != at(b1, b2, i) {
+			return false
+		}
+	}
+	return true
+}
+
 // weights checks the weights: each level's against its heading (rule 7),
 // the usual weights (rule 8, a note), and the sum against the total's
 // weight (rules 9 and 10).
 func (k *checker) weights() {
-	tol := k.c.Tolerance.Weights
-	groups := k.levels()
-	for _, g := range groups {
-		if g.declared == nil || g.n == 0 || within(g.sum, g.declared.Rat(), tol) {
+	tol := k.p.weights
+	var buf [16]level
+	groups := k.levels(buf[:0])
+	for i := range groups {
+		g := &groups[i]
+		if g.declared == nil || g.n == 0 || within(g.sum, decRatio(*g.declared), tol) {
 			continue
 		}
-		e := exact(g.sum)
+		e := g.sum.decimal(6)
 		k.add(CodeLevelWeight, g.at, &e, g.declared,
-			"%s标明%s分，其下各指标分值合计为%s", g.name, num(g.declared), e)
+			"%s标明%s分，其下各指标分值合计为%s", g.name, num(g.declared), string(e))
 	}
 
-	if r := k.execRow(); r != nil && r.Weight != nil && r.Weight.Cmp(k.c.Weights.Execution) != 0 {
+	if r := k.execRow(); r != nil && r.Weight != nil && decRatio(*r.Weight).cmp(k.p.execution) != 0 {
 		def := k.c.Weights.Execution
 		k.add(CodeWeightsDefault, r.At, &def, r.Weight,
-			"预算执行率的分值为%s，常见设置为%s分（各地不同，仅作提示）", num(r.Weight), def)
+			"预算执行率的分值为%s，常见设置为%s分（各地不同，仅作提示）", num(r.Weight), string(def))
 	}
-	for _, g := range groups {
+	for i := range groups {
+		g := &groups[i]
+		if !g.level1 || g.n == 0 {
+			continue
+		}
 		def, ok := k.c.Weights.Levels[g.name]
-		if !ok || !g.level1 || g.n == 0 {
+		if !ok {
 			continue
 		}
 		w := g.sum
 		if g.declared != nil {
-			w = g.declared.Rat()
+			w = decRatio(*g.declared)
 		}
-		if w.Cmp(def.Rat()) != 0 {
-			e := exact(w)
-			k.add(CodeWeightsDefault, g.at, &def, &e,
-				"%s的分值合计为%s，常见设置为%s分（各地不同，仅作提示）", g.name, e, def)
+		if w.cmp(decRatio(def)) != 0 {
+			e, d := w.decimal(6), def // d: a copy, so def stays off the heap
+			k.add(CodeWeightsDefault, g.at, &d, &e,
+				"%s的分值合计为%s，常见设置为%s分（各地不同，仅作提示）", g.name, string(e), string(def))
 		}
 	}
 
@@ -149,27 +203,30 @@ func (k *checker) weights() {
 // add up to the total's weight, or to the configured total where the form
 // prints none.
 func (k *checker) weightsTotal() {
-	sumInd, n := k.indicatorSums(func(ind *model.Indicator) *model.Decimal { return ind.Weight })
+	sumInd, n := k.indicatorSums(weightOf)
 	if n == 0 {
 		return
 	}
-	target, sev, where := k.c.Weights.Total.Rat(), model.SevWarning, "按规定应为"
+	target, sev, where := k.p.totalWeight, model.SevWarning, "按规定应为"
 	if t := k.f.Total; t != nil && t.Weight != nil {
-		target, sev, where = t.Weight.Rat(), model.SevError, "总分一行的分值为"
+		target, sev, where = decRatio(*t.Weight), model.SevError, "总分一行的分值为"
 	}
 	execW := k.execWeight()
-	sum, parts := sumInd, fmt.Sprintf("各指标分值合计为%s", exact(sumInd))
-	if execW != nil {
-		sum = add(execW, sumInd)
-		parts = fmt.Sprintf("分值合计为%s（预算执行率%s+各指标%s）", exact(sum), exact(execW), exact(sumInd))
+	sum := sumInd
+	if !execW.missing() {
+		sum = execW.add(sumInd)
 	}
-	tol := k.c.Tolerance.Weights
+	tol := k.p.weights
 	if within(sum, target, tol) {
 		return
 	}
+	parts := sprintf("各指标分值合计为%s", exact(sumInd))
+	if !execW.missing() {
+		parts = sprintf("分值合计为%s（预算执行率%s+各指标%s）", exact(sum), exact(execW), exact(sumInd))
+	}
 	var note string
-	if execW != nil && within(sumInd, target, tol) {
-		note = fmt.Sprintf("；各指标分值已合计%s，未给预算执行率留出分值", exact(sumInd))
+	if !execW.missing() && within(sumInd, target, tol) {
+		note = sprintf("；各指标分值已合计%s，未给预算执行率留出分值", exact(sumInd))
 	}
 	na := 0
 	for i := range k.f.Indicators {
@@ -178,14 +235,14 @@ func (k *checker) weightsTotal() {
 		}
 	}
 	if na > 0 {
-		note += fmt.Sprintf("；另有%d行不适用（/），不计分值，其余分值应按比例调整至合计%s", na, exact(target))
+		note += sprintf("；另有%s行不适用（/），不计分值，其余分值应按比例调整至合计%s", strconv.Itoa(na), exact(target))
 	}
 	at := k.f.At
 	if k.f.Total != nil && !k.f.Total.At.IsZero() {
 		at = k.f.Total.At
 	}
-	e, t := exact(sum), exact(target)
-	k.addSev(CodeWeightsTotal, sev, at, &t, &e, "%s，%s%s%s", parts, where, t, note)
+	e, t := sum.decimal(6), target.decimal(6)
+	k.addSev(CodeWeightsTotal, sev, at, &t, &e, "%s，%s%s%s", parts, where, string(t), note)
 }
 
 // total checks 总分 against the sum of the scores with and without the
@@ -195,33 +252,39 @@ func (k *checker) total() {
 	if t == nil || t.Score == nil {
 		return
 	}
-	k.caps(t.At, "总分", t.Score, rat(t.Weight))
+	k.caps(t.At, func() string { return "总分" }, t.Score, ratOf(t.Weight))
 	k.grade()
-	sumInd, n := k.indicatorSums(func(ind *model.Indicator) *model.Decimal { return ind.Score })
+	sumInd, n := k.indicatorSums(scoreOf)
 	if n == 0 {
 		return
 	}
 	_, es := k.executionScore()
-	T, tol := t.Score.Rat(), k.c.Tolerance.Total
-	if es == nil {
+	T, tol := decRatio(*t.Score), k.p.total
+	if es.missing() {
 		if !within(T, sumInd, tol) {
-			e := exact(sumInd)
-			k.add(CodeTotalSum, t.At, &e, t.Score, "总分写作%s，各指标得分合计为%s", num(t.Score), e)
+			e := sumInd.decimal(6)
+			k.add(CodeTotalSum, t.At, &e, t.Score, "总分写作%s，各指标得分合计为%s", num(t.Score), string(e))
 		}
 		return
 	}
-	with := add(es, sumInd)
+	with := es.add(sumInd)
 	switch {
 	case within(T, with, tol):
-	case es.Sign() != 0 && within(T, sumInd, tol):
-		e := exact(with)
+	case es.sign() != 0 && within(T, sumInd, tol):
+		e := with.decimal(6)
 		k.add(CodeTotalExcludesExecution, t.At, &e, t.Score,
-			"总分写作%s，等于各指标得分之和，未加预算执行率得分%s；加上应为%s", num(t.Score), exact(es), e)
+			"总分写作%s，等于各指标得分之和，未加预算执行率得分%s；加上应为%s", num(t.Score), exact(es), string(e))
 	default:
-		e := exact(with)
+		e := with.decimal(6)
 		k.add(CodeTotalSum, t.At, &e, t.Score,
-			"总分写作%s，按预算执行率得分%s+各指标得分%s应为%s", num(t.Score), exact(es), exact(sumInd), e)
+			"总分写作%s，按预算执行率得分%s+各指标得分%s应为%s", num(t.Score), exact(es), exact(sumInd), string(e))
 	}
+}
+
+// rankedGrade is a grade with its minimum read.
+type rankedGrade struct {
+	g   *Grade
+	min ratio
 }
 
 // grade checks a printed grade against the band of the total.
@@ -231,21 +294,31 @@ func (k *checker) grade() {
 	if g == "" {
 		return
 	}
-	grades := append([]Grade(nil), k.c.Grades...)
-	sort.SliceStable(grades, func(i, j int) bool { return grades[i].Min.Cmp(grades[j].Min) > 0 })
+	// The grades from the highest minimum down, in their order where
+	// minimums tie (an insertion sort: there are few).
+	var buf [8]rankedGrade
+	grades := buf[:0]
+	for i := range k.c.Grades {
+		gr := &k.c.Grades[i]
+		grades = append(grades, rankedGrade{gr, decRatio(gr.Min)})
+		for j := len(grades) - 1; j > 0 && grades[j].min.cmp(grades[j-1].min) > 0; j-- {
+			grades[j], grades[j-1] = grades[j-1], grades[j]
+		}
+	}
 	printed := ""
 	for _, gr := range grades {
-		if gr.Name == g || contains(gr.Aliases, g) {
-			printed = gr.Name
+		if gr.g.Name == g || contains(gr.g.Aliases, g) {
+			printed = gr.g.Name
 		}
 	}
 	if printed == "" {
 		return
 	}
+	score := decRatio(*t.Score)
 	var want *Grade
-	for i := range grades {
-		if t.Score.Cmp(grades[i].Min) >= 0 {
-			want = &grades[i]
+	for _, gr := range grades {
+		if score.cmp(gr.min) >= 0 {
+			want = gr.g
 			break
 		}
 	}
@@ -254,7 +327,7 @@ func (k *checker) grade() {
 	}
 	var bands []string
 	for _, gr := range grades {
-		bands = append(bands, gr.Name+"≥"+gr.Min.String())
+		bands = append(bands, gr.g.Name+"≥"+gr.g.Min.String())
 	}
 	k.add(CodeGrade, t.At, nil, nil, "等级写作“%s”，总分%s应评为“%s”（%s）",
 		g, num(t.Score), want.Name, strings.Join(bands, "，"))
