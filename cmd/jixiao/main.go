@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 // Exit statuses.
@@ -51,6 +52,12 @@ a .zip of forms, or - for standard input. "jixiao COMMAND -h" lists flags.
 `
 
 func main() {
+	// The live heap is small and bounded (a few documents per worker), so
+	// collecting less often trades a few megabytes for a quarter less CPU.
+	// GOGC in the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
