@@ -25,11 +25,34 @@ func Fold(s string) string {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if foldable(r) {
-			return width.Fold.String(s)
+			return foldFrom(s, i)
 		}
 		i += n - 1
 	}
 	return s
+}
+
+// foldFrom folds s, whose first foldable rune is at byte i. The forms that
+// fill real cells — full-width ASCII (U+FF01–FF5E) and the ideographic
+// space — are mapped directly; anything else in the block goes through
+// width.Fold, which gives the same result for these, only slower.
+func foldFrom(s string, i int) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			b.WriteByte(byte(r - 0xFEE0))
+		case r == 0x3000:
+			b.WriteByte(' ')
+		case foldable(r):
+			return width.Fold.String(s)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // foldable reports whether width.Fold may change r: the ideographic space,

@@ -81,3 +81,14 @@ func TestText(t *testing.T) {
 		assert.Equal(t, tt.want, Text(tt.in), "Text(%q)", tt.in)
 	}
 }
+
+// TestFoldDirect: the direct mapping of full-width ASCII and the
+// ideographic space gives what width.Fold gives.
+func TestFoldDirect(t *testing.T) {
+	for r := rune(0xFF01); r <= 0xFF5E; r++ {
+		s := "前" + string(r) + "后"
+		assert.Equal(t, width.Fold.String(s), Fold(s), "%U", r)
+	}
+	assert.Equal(t, width.Fold.String("a\u3000b（万元）"), Fold("a\u3000b（万元）"))
+	assert.Equal(t, width.Fold.String("（１）ｶ"), Fold("（１）ｶ"), "other forms fall back to width.Fold")
+}
