@@ -165,6 +165,24 @@ var grades = map[string]bool{
 	"不合格": true, "较差": true, "一般": true,
 }
 
+// anyLabel holds every key that names a column, a funds source or row, a
+// header field, a goal or a total: a row with none of them is plain data
+// to classify.
+var anyLabel = func() map[string]bool {
+	all := map[string]bool{}
+	for _, m := range []map[string]string{indicatorColumns, fundsColumns, fundsRows, headerFields, goalLabels} {
+		for k := range m {
+			all[k] = true
+		}
+	}
+	for _, m := range []map[string]bool{totalLabels, fundsSources} {
+		for k := range m {
+			all[k] = true
+		}
+	}
+	return all
+}()
+
 // maxKey is the longest cell, in bytes, that can be a label: a title of
 // 80 characters with its year. Longer cells (goal texts, long names) get
 // no key and so never match a label.

@@ -50,10 +50,13 @@ type cell struct {
 
 // row is a table row with its non-empty cells picked out.
 type row struct {
-	cells []cell
-	full  []int // indexes of the non-empty cells
-	at    model.At
-	para  bool
+	cells  []cell
+	full   []int // indexes of the non-empty cells
+	at     model.At
+	para   bool
+	labels int  // cells whose key is some label (see anyLabel)
+	kind   kind // what classify found, once known
+	known  bool
 }
 
 func (r *row) empty() bool { return len(r.full) == 0 }
@@ -162,6 +165,7 @@ func Parse(rows []table.Row) ([]model.Form, []model.Problem) {
 func (m *machine) load(r *row, src *table.Row) {
 	r.cells, r.full = r.cells[:0], r.full[:0]
 	r.at, r.para = src.At, src.Para
+	r.labels, r.known = 0, false
 	for _, c := range src.Cells {
 		t := normalize.Text(c.Text)
 		if c.Merged {
@@ -175,6 +179,9 @@ func (m *machine) load(r *row, src *table.Row) {
 		if t != "" {
 			k = m.keys.of(t)
 			r.full = append(r.full, len(r.cells))
+			if anyLabel[k] {
+				r.labels++
+			}
 		}
 		at := c.At
 		if at.IsZero() {

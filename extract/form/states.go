@@ -47,6 +47,13 @@ const maxColumns = 100
 
 // classify says what r looks like.
 func (m *machine) classify(r *row) kind {
+	if !r.known {
+		r.kind, r.known = classify(r), true
+	}
+	return r.kind
+}
+
+func classify(r *row) kind {
 	if r.empty() {
 		return kEmpty
 	}
@@ -64,6 +71,11 @@ func (m *machine) classify(r *row) kind {
 		case prefixRe.MatchString(t) && strings.TrimSpace(prefixRe.ReplaceAllString(t, "")) == "":
 			return kPrefix
 		}
+	}
+	if r.labels == 0 && strings.IndexAny(c.text, ":：") < 0 && !totalLabels[leadingLabel(c.key)] {
+		// No cell is a label, so no header, goals or total row: the
+		// common data row skips the checks below.
+		return kOther
 	}
 	if _, ok := headerFields[c.key]; ok {
 		return kHeader
