@@ -2,10 +2,12 @@
 // stream of package table: one row per table row with one cell per w:tc,
 // placed on the table's grid, and one row per paragraph outside tables.
 //
-// The main document part is read with a streaming XML decoder: memory
-// grows with the rows produced and the depth of the markup, not with its
-// size, and no recursion follows the depth. Reading is bounded by Limits,
-// which also serve archives of forms (OpenZip, ReadEntry).
+// The main document part is read with a streaming XML tokenizer that
+// works in place on its buffer and accepts what encoding/xml does, with
+// the same errors: memory grows with the rows produced and the depth of
+// the markup, not with its size, and no recursion follows the depth.
+// Reading is bounded by Limits, which also serve archives of forms
+// (OpenZip, ReadEntry).
 // Vertically merged cells are emitted as Merged cells with empty text, as a
 // text export shows them; text that a document keeps inside a merge's
 // continuation goes to the cell that owns the merge.
@@ -14,6 +16,7 @@ package docx
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -81,7 +84,7 @@ func attr(se xml.StartElement, local string) string {
 }
 
 // reader returns r as UTF-8: a UTF-16 part (which OPC allows, with a
-// byte-order mark) is transcoded, and the decoder's charset hook then
+// byte-order mark) is transcoded, and the tokenizer's charset hook then
 // accepts the declaration it carries.
 func reader(r io.Reader) (io.Reader, bool) {
 	br := bufio.NewReader(r)
@@ -95,14 +98,11 @@ func reader(r io.Reader) (io.Reader, bool) {
 	return br, false
 }
 
-func newDecoder(r io.Reader) *xml.Decoder {
+// newPartTokenizer returns a tokenizer of the XML part r behind a guard.
+func newPartTokenizer(r io.Reader) *tokenizer {
 	r, utf16 := reader(r)
-	br, ok := r.(*bufio.Reader)
-	if !ok {
-		br = bufio.NewReader(r)
-	}
-	d := xml.NewDecoder(&guard{r: br, line: 1})
-	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+	t := newTokenizer(&guard{r: r, line: 1})
+	t.charset = func(label string, in io.Reader) (io.Reader, error) {
 		switch decode.Label(label) {
 		case model.EncUTF16LE, model.EncUTF16BE:
 			if utf16 {
@@ -115,13 +115,13 @@ func newDecoder(r io.Reader) *xml.Decoder {
 		}
 		return nil, fmt.Errorf("unsupported encoding %q", label)
 	}
-	return d
+	return t
 }
 
 // parse reads a main document part; name is the part's name for errors.
 func parse(r io.Reader, name string) (*table.Result, error) {
 	p := &parser{
-		d:   newDecoder(r),
+		t:   newPartTokenizer(r),
 		res: &table.Result{Format: model.FormatDocx},
 	}
 	if err := p.run(); err != nil {
@@ -137,13 +137,14 @@ func parse(r io.Reader, name string) (*table.Result, error) {
 }
 
 // guard fails at the first control character XML forbids (all below
-// U+0020 but TAB, LF and CR), which encoding/xml only finds once it has
-// buffered the whole run of text holding it: binary data, or a bomb of
-// zeros, fails at once. The decoder reads it a byte at a time, so the
-// parser's position at the failure is the character's.
+// U+0020 but TAB, LF and CR), which encoding/xml's rules only find once
+// the whole run of text holding it is read: binary data, or a bomb of
+// zeros, fails at once. It passes on the data before the character, then
+// fails, so the tokenizer stops exactly there. Its errors are sticky.
 type guard struct {
-	r    *bufio.Reader
+	r    io.Reader
 	line int
+	err  error
 }
 
 // charError is a control character in the XML.
@@ -156,28 +157,42 @@ func (e *charError) Error() string {
 	return fmt.Sprintf("illegal character U+%04X on line %d", e.c, e.line)
 }
 
-func (g *guard) ReadByte() (byte, error) {
-	c, err := g.r.ReadByte()
-	if err != nil || c >= 0x20 {
-		return c, err
+func (g *guard) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
 	}
-	switch c {
-	case '\n':
-		g.line++
-	case '\t', '\r':
-	default:
-		return 0, &charError{c, g.line}
+	n, err := g.r.Read(p)
+	for i := 0; i < n; i++ {
+		// Eight bytes at a time while none is below 0x20.
+		for i+8 <= n && controlFree(binary.LittleEndian.Uint64(p[i:])) {
+			i += 8
+		}
+		if i >= n {
+			break
+		}
+		c := p[i]
+		if c >= 0x20 {
+			continue
+		}
+		switch c {
+		case '\n':
+			g.line++
+		case '\t', '\r':
+		default:
+			g.err = &charError{c, g.line}
+			if i == 0 {
+				return 0, g.err
+			}
+			return i, nil
+		}
 	}
-	return c, nil
+	g.err = err
+	return n, err
 }
 
-func (g *guard) Read(p []byte) (int, error) {
-	for i := range p {
-		c, err := g.ReadByte()
-		if err != nil {
-			return i, err
-		}
-		p[i] = c
-	}
-	return len(p), nil
+// controlFree reports whether no byte of x is below 0x20 (Bit Twiddling
+// Hacks, "determine if a word has a byte less than n").
+func controlFree(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x-ones*0x20)&^x&highs == 0
 }

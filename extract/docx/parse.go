@@ -1,7 +1,7 @@
 package docx
 
 import (
-	"encoding/xml"
+	"bytes"
 	"errors"
 	"io"
 	"strconv"
@@ -55,19 +55,34 @@ const (
 // row of a nested table, ends a line; the line break is written when more
 // text follows, so a cell does not end in one.
 type sink struct {
-	b   strings.Builder
+	b   []byte
 	nl  int  // line breaks owed
 	mid bool // the last line has text
 }
+
+// reset empties s, keeping its buffer.
+func (s *sink) reset() { *s = sink{b: s.b[:0]} }
 
 func (s *sink) write(t string) {
 	if t == "" {
 		return
 	}
 	for ; s.nl > 0; s.nl-- {
-		s.b.WriteByte('\n')
+		s.b = append(s.b, '\n')
 	}
-	s.b.WriteString(t)
+	s.b = append(s.b, t...)
+	s.mid = t[len(t)-1] != '\n'
+}
+
+// writeBytes is write of a piece of the document's text.
+func (s *sink) writeBytes(t []byte) {
+	if len(t) == 0 {
+		return
+	}
+	for ; s.nl > 0; s.nl-- {
+		s.b = append(s.b, '\n')
+	}
+	s.b = append(s.b, t...)
 	s.mid = t[len(t)-1] != '\n'
 }
 
@@ -107,25 +122,30 @@ var none = ref{-1, -1}
 type check struct{ checked, set bool }
 
 type parser struct {
-	d     *xml.Decoder
+	t     *tokenizer
 	res   *table.Result
 	root  bool
 	stack []kind
 	nest  []*nested
-	body  *sink // open paragraph outside tables
-	tc    *cell // open top-level cell
+	body  *sink // open paragraph outside tables: &bodyPara, or nil
+	tc    *cell // open top-level cell: &cell, or nil
 	check check
+
+	// The open paragraph and cell, their buffers kept for the next.
+	bodyPara sink
+	cell     cell
 
 	inTable, inRow  bool
 	table, row, col int
 	cells           []table.Cell
+	width           int   // the cells of the last row
 	above, cur      []ref // the owner of each grid column in the previous and this row
 	para            int
 }
 
 func (p *parser) run() error {
 	for {
-		tok, err := p.d.Token()
+		tok, err := p.t.next()
 		if err == io.EOF {
 			if !p.root {
 				return errors.New("no document element")
@@ -135,28 +155,28 @@ func (p *parser) run() error {
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch tok {
+		case tokStart:
 			if !p.root {
-				if !isW(t.Name.Space) || t.Name.Local != "document" {
-					return errors.New("root element <" + t.Name.Local + "> is not w:document")
+				if p.t.class != nsClassW || string(p.t.local) != "document" {
+					return errors.New("root element <" + string(p.t.local) + "> is not w:document")
 				}
 				p.root = true
 			}
-			if err := p.start(t); err != nil {
+			if err := p.start(); err != nil {
 				return err
 			}
-		case xml.EndElement:
+		case tokEnd:
 			p.end()
-		case xml.CharData:
+		case tokText:
 			if p.top() == kText {
-				p.text(string(t))
+				if k := p.sink(); k != nil {
+					k.writeBytes(p.t.text)
+				}
 			}
 		}
 	}
 }
-
-func isW(space string) bool { return space == nsW || space == nsWStrict }
 
 func (p *parser) top() kind {
 	if len(p.stack) == 0 {
@@ -184,48 +204,55 @@ func (p *parser) text(s string) {
 	}
 }
 
-// skipped are the elements whose content is never text of the document:
-// properties, deletions and field codes.
-var skipped = map[string]bool{
-	"del": true, "moveFrom": true, "delText": true, "delInstrText": true, "instrText": true,
-	"pPr": true, "rPr": true, "tblPr": true, "tblGrid": true, "tblPrEx": true, "sectPr": true,
-	"sdtPr": true, "sdtEndPr": true, "fldData": true,
+// skipped reports whether local names a w: element whose content is
+// never text of the document: properties, deletions and field codes.
+func skipped(local []byte) bool {
+	switch string(local) {
+	case "del", "moveFrom", "delText", "delInstrText", "instrText",
+		"pPr", "rPr", "tblPr", "tblGrid", "tblPrEx", "sectPr",
+		"sdtPr", "sdtEndPr", "fldData":
+		return true
+	}
+	return false
 }
 
-func (p *parser) start(t xml.StartElement) error {
-	switch {
-	case isW(t.Name.Space):
-		return p.startW(t)
-	case t.Name.Space == nsMC:
-		switch t.Name.Local {
+// start reads the start element the tokenizer is at.
+func (p *parser) start() error {
+	t := p.t
+	switch t.class {
+	case nsClassW:
+		return p.startW()
+	case nsClassMC:
+		switch string(t.local) {
 		case "AlternateContent":
 			p.push(kAlt)
 			return nil
 		case "Choice", "Fallback":
 			if p.top() != kAlt {
-				return p.d.Skip()
+				return t.skip()
 			}
 			p.stack[len(p.stack)-1] = kAltRead
 		}
-	case t.Name.Space == nsM || t.Name.Space == nsMStrict:
-		if t.Name.Local == "t" {
+	case nsClassM:
+		if string(t.local) == "t" {
 			p.push(kText)
 			return nil
 		}
 	}
 	switch p.top() {
 	case kTcPr, kTrPr, kCheck:
-		return p.d.Skip()
+		return t.skip()
 	}
 	p.push(kOther)
 	return nil
 }
 
-func (p *parser) startW(t xml.StartElement) error {
-	local := t.Name.Local
+func (p *parser) startW() error {
+	t := p.t
+	local := t.local
 	switch p.top() {
 	case kTcPr:
-		switch local {
+		switch string(local) {
 		case "gridSpan":
 			p.tc.span = clamp(val(t), 1, maxGrid)
 		case "vMerge":
@@ -233,14 +260,14 @@ func (p *parser) startW(t xml.StartElement) error {
 		case "hMerge":
 			p.tc.hmerge = merge(t)
 		}
-		return p.d.Skip()
+		return t.skip()
 	case kTrPr:
-		if local == "gridBefore" && len(p.cells) == 0 {
+		if string(local) == "gridBefore" && len(p.cells) == 0 {
 			p.col = clamp(val(t), 0, maxGrid)
 		}
-		return p.d.Skip()
+		return t.skip()
 	case kCheck:
-		switch local {
+		switch string(local) {
 		case "checked":
 			p.check = check{checked: on(t), set: true}
 		case "default":
@@ -248,13 +275,13 @@ func (p *parser) startW(t xml.StartElement) error {
 				p.check.checked = on(t)
 			}
 		}
-		return p.d.Skip()
+		return t.skip()
 	}
-	if skipped[local] {
-		return p.d.Skip()
+	if skipped(local) {
+		return t.skip()
 	}
 	k := kOther
-	switch local {
+	switch string(local) {
 	case "tbl":
 		k = p.startTable()
 	case "tr":
@@ -267,7 +294,8 @@ func (p *parser) startW(t xml.StartElement) error {
 			s.startLine()
 			k = kPara
 		case !p.inTable && len(p.nest) == 0:
-			p.body = &sink{}
+			p.bodyPara.reset()
+			p.body = &p.bodyPara
 			k = kBodyPara
 		}
 	case "t":
@@ -276,13 +304,13 @@ func (p *parser) startW(t xml.StartElement) error {
 		if p.top() == kCell {
 			k = kTcPr
 		} else {
-			return p.d.Skip()
+			return t.skip()
 		}
 	case "trPr":
 		if p.top() == kRow {
 			k = kTrPr
 		} else {
-			return p.d.Skip()
+			return t.skip()
 		}
 	case "tab", "ptab":
 		p.text("\t")
@@ -291,7 +319,8 @@ func (p *parser) startW(t xml.StartElement) error {
 	case "noBreakHyphen":
 		p.text("-")
 	case "sym":
-		p.text(symbol(attr(t, "font"), attr(t, "char")))
+		font := string(t.attr("font"))
+		p.text(symbol(font, string(t.attr("char"))))
 	case "checkBox":
 		p.check = check{}
 		k = kCheck
@@ -346,7 +375,9 @@ func (p *parser) startCell() kind {
 	if !p.inRow || p.tc != nil {
 		return kOther
 	}
-	p.tc = &cell{col: p.col, span: 1}
+	p.cell = cell{col: p.col, span: 1, text: p.cell.text}
+	p.cell.text.reset()
+	p.tc = &p.cell
 	return kCell
 }
 
@@ -376,14 +407,14 @@ func (p *parser) end() {
 		}
 	case kNCell:
 		t := p.nest[len(p.nest)-1]
-		t.cells = append(t.cells, t.cell.b.String())
+		t.cells = append(t.cells, string(t.cell.b))
 		t.cell = nil
 	case kPara:
 		if s := p.sink(); s != nil {
 			s.endLine()
 		}
 	case kBodyPara:
-		s := p.body.b.String()
+		s := string(p.body.b)
 		p.body = nil
 		if strings.TrimSpace(s) != "" {
 			p.para++
@@ -407,6 +438,7 @@ func (p *parser) endRow() {
 	p.inRow = false
 	if len(p.cells) > 0 {
 		p.res.Rows = append(p.res.Rows, table.Row{Cells: p.cells, At: p.cells[0].At, Table: p.table})
+		p.width = len(p.cells)
 	}
 	p.cells = nil
 	p.above, p.cur = p.cur, p.above[:0]
@@ -415,7 +447,7 @@ func (p *parser) endRow() {
 func (p *parser) endCell() {
 	c := p.tc
 	p.tc = nil
-	text := c.text.b.String()
+	text := string(c.text.b)
 	at := model.At{Table: p.table, Row: p.row, Col: c.col + 1}
 	defer func() { p.col = c.col + c.span }()
 	switch {
@@ -423,7 +455,7 @@ func (p *parser) endCell() {
 		if o := owner(p.above, c.col); o != none {
 			p.appendTo(o, text)
 			p.occupy(c.col, c.span, o)
-			p.cells = append(p.cells, table.Cell{Col: c.col, Span: c.span, Merged: true, At: at})
+			p.addCell(table.Cell{Col: c.col, Span: c.span, Merged: true, At: at})
 			return
 		}
 		p.problem("docx.vmerge_orphan", "vertically merged cell continues no cell above", at, text)
@@ -438,7 +470,16 @@ func (p *parser) endCell() {
 		p.problem("docx.hmerge_orphan", "horizontally merged cell continues no cell to its left", at, text)
 	}
 	p.occupy(c.col, c.span, ref{len(p.res.Rows), len(p.cells)})
-	p.cells = append(p.cells, table.Cell{Text: text, Col: c.col, Span: c.span, At: at})
+	p.addCell(table.Cell{Text: text, Col: c.col, Span: c.span, At: at})
+}
+
+// addCell adds c to the row being built, whose cells are allocated as
+// many as the last row's.
+func (p *parser) addCell(c table.Cell) {
+	if p.cells == nil {
+		p.cells = make([]table.Cell, 0, max(p.width, 1))
+	}
+	p.cells = append(p.cells, c)
 }
 
 func (p *parser) problem(code, msg string, at model.At, text string) {
@@ -495,9 +536,10 @@ func (p *parser) pos() model.At {
 	return model.At{}
 }
 
-// val returns the integer w:val of t, 0 when absent or malformed.
-func val(t xml.StartElement) int {
-	n, err := strconv.Atoi(strings.TrimSpace(attr(t, "val")))
+// val returns the integer w:val of the element t is at, 0 when absent or
+// malformed.
+func val(t *tokenizer) int {
+	n, err := strconv.Atoi(string(bytes.TrimSpace(t.attr("val"))))
 	if err != nil {
 		return 0
 	}
@@ -507,16 +549,16 @@ func val(t xml.StartElement) int {
 func clamp(n, lo, hi int) int { return max(lo, min(n, hi)) }
 
 // merge reads w:vMerge or w:hMerge: absent w:val means continue.
-func merge(t xml.StartElement) int {
-	if attr(t, "val") == "restart" {
+func merge(t *tokenizer) int {
+	if string(t.attr("val")) == "restart" {
 		return mergeRestart
 	}
 	return mergeContinue
 }
 
 // on reads an on/off property: absent w:val means on.
-func on(t xml.StartElement) bool {
-	switch attr(t, "val") {
+func on(t *tokenizer) bool {
+	switch string(t.attr("val")) {
 	case "0", "false", "off":
 		return false
 	}
