@@ -88,10 +88,13 @@ func Bytes(b []byte, path string, opt *Options) (*model.Document, error) {
 	}
 	res, err := read(b, format)
 	doc := newDocument(path, b)
-	if res != nil {
+	switch {
+	case res != nil:
 		doc.Source.Format = res.Format
 		doc.Source.Encoding = res.Encoding
-	} else {
+	case format == "text":
+		doc.Source.Format = model.FormatUnknown // text of no encoding: no shape either
+	default:
 		doc.Source.Format = format
 	}
 	if err != nil {
@@ -120,8 +123,10 @@ func Bytes(b []byte, path string, opt *Options) (*model.Document, error) {
 	return doc, err
 }
 
-// Detect names the format of b from its content: a zip holding
-// word/document.xml is docx, HTML markup is html, anything else text.
+// Detect names the format of b from its content: a zip archive is docx
+// (one without a Word document in it is reported so by the docx reader),
+// HTML markup is html, anything else "text", whose shape the text reader
+// tells.
 func Detect(b []byte) string {
 	if bytes.HasPrefix(b, []byte("PK\x03\x04")) || bytes.HasPrefix(b, []byte("PK\x05\x06")) {
 		return model.FormatDocx
@@ -201,6 +206,7 @@ func failed(path string, b []byte, err *table.Error) (*model.Document, error) {
 func Failed(path string, err error) *model.Document {
 	doc := newDocument(path, nil)
 	doc.Source.SHA256 = ""
+	doc.Source.Format = model.FormatUnknown
 	p := model.Problem{Severity: model.SevError, Code: "read.error", Message: err.Error()}
 	var te *table.Error
 	if errors.As(err, &te) {

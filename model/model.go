@@ -15,6 +15,10 @@ const (
 	FormatDocx      = "docx"
 	FormatHTML      = "html"
 	FormatXLSX      = "xlsx"
+	// FormatUnknown is the format of an input that could not be read far
+	// enough to tell: a file that cannot be opened, bytes that are no
+	// text in any encoding.
+	FormatUnknown = "unknown"
 )
 
 // Encodings of a text input, as reported in Source.Encoding.

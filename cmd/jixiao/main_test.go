@@ -142,6 +142,17 @@ func TestExtractBadInputs(t *testing.T) {
 	// The good file still comes out whole.
 	assert.Equal(t, 18+2, strings.Count(out, "\n"))
 	assert.Contains(t, out, `"status":"failed"`)
+	// Failed documents keep to the schema too.
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		require.NoError(t, schema.ValidateLine([]byte(l)), l)
+	}
+	random := filepath.Join(dir, "random.txt")
+	require.NoError(t, os.WriteFile(random, []byte("\x81\x30\xff\xff\x81\x00\xd8\x80"), 0o644))
+	code, out, errs = jixiao(t, "", "extract", random)
+	assert.Equal(t, exitSome, code)
+	assert.Contains(t, errs, "random.txt")
+	require.NoError(t, schema.Validate([]byte(out)))
+	assert.Contains(t, out, `"format": "unknown"`)
 }
 
 func TestUsage(t *testing.T) {

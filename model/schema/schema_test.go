@@ -487,7 +487,7 @@ func TestEnumsMatchConstants(t *testing.T) {
 		return out
 	}
 	assert.Equal(t, strs(model.StatusOK, model.StatusPartial, model.StatusFailed), prop("Document", "status"))
-	assert.Equal(t, strs(model.FormatTextCells, model.FormatTextRows, model.FormatDocx, model.FormatHTML, model.FormatXLSX), prop("Source", "format"))
+	assert.Equal(t, strs(model.FormatTextCells, model.FormatTextRows, model.FormatDocx, model.FormatHTML, model.FormatXLSX, model.FormatUnknown), prop("Source", "format"))
 	assert.Equal(t, strs(model.EncUTF8, model.EncUTF8BOM, model.EncUTF16LE, model.EncUTF16BE, model.EncGB18030), prop("Source", "encoding"))
 	assert.Equal(t, strs(model.SevError, model.SevWarning, model.SevInfo), defs["Severity"].Enum)
 	assert.Equal(t, strs(model.KindProject, model.KindDepartment), prop("Form", "kind"))
