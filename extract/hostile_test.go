@@ -151,7 +151,7 @@ func TestHostile(t *testing.T) {
 			mem := tt.mem
 			if mem == 0 {
 				cells := bytes.Count(tt.data, []byte("\t")) + bytes.Count(tt.data, []byte("\n"))
-				mem = 4*uint64(len(tt.data)) + 1<<10*uint64(cells) + 64<<20
+				mem = 8*uint64(len(tt.data)) + 1<<10*uint64(cells) + 96<<20
 			}
 			var doc *model.Document
 			var err error
