@@ -17,6 +17,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/jixiao/jixiao/extract/decode"
 	"github.com/jixiao/jixiao/extract/form"
@@ -103,6 +105,9 @@ func Bytes(b []byte, path string, opt *Options) (*model.Document, error) {
 			te = &table.Error{Err: err}
 		}
 		te.Path = path
+		if res == nil && format == "text" && strings.EqualFold(filepath.Ext(path), ".docx") {
+			te.Err = fmt.Errorf("not a Word file (a .docx is a zip archive, this is not one) and not text either: %w", te.Err)
+		}
 		doc.Problems = append(doc.Problems, model.Problem{
 			Severity: model.SevError, Code: "read.error", Message: te.Err.Error(), At: te.At})
 		err = te

@@ -29,7 +29,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.workers, "j", runtime.GOMAXPROCS(0), "number of inputs read at once")
 	fs.StringVar(&f.filesFrom, "files-from", "", "read input paths from `FILE`, one a line (- for standard input)")
 	fs.StringVar(&f.inputFormat, "input-format", "", "read every input as `FORMAT` (text-cells, text-rows, docx, html) instead of detecting it")
-	fs.StringVar(&f.config, "config", "", "checks configuration `FILE` (JSON; defaults from SCORING.md)")
+	fs.StringVar(&f.config, "config", "", "checks configuration `FILE` (JSON, as check --print-config writes it)")
 	fs.BoolVar(&f.noCheck, "no-check", false, "do not check the forms' arithmetic")
 	fs.BoolVar(&f.progress, "progress", false, "show a progress bar on standard error even when it is not a terminal")
 	fs.BoolVar(&f.noProgress, "no-progress", false, "never show a progress bar")
@@ -44,7 +44,7 @@ func (e *env) parse(fs *flag.FlagSet, args []string, synopsis string) error {
 	}
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
-			return errUsage
+			return errHelp
 		}
 		return errUsage
 	}
@@ -149,7 +149,15 @@ func problemLine(doc *model.Document, p model.Problem) string {
 
 // summary is the line printed after a run.
 func summary(st batch.Stats, missing int) string {
-	s := fmt.Sprintf("%d files: %d ok, %d partial, %d failed; %d forms; findings: %d error, %d warning, %d info",
-		st.Done+missing, st.OK, st.Partial, st.Failed+missing, st.Forms, st.Errors, st.Warnings, st.Infos)
-	return s
+	return fmt.Sprintf("%s: %d ok, %d partial, %d failed; %s; findings: %d error, %d warning, %d info",
+		plural(st.Done+missing, "file"), st.OK, st.Partial, st.Failed+missing, plural(st.Forms, "form"),
+		st.Errors, st.Warnings, st.Infos)
+}
+
+// plural writes n and the noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

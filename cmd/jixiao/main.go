@@ -34,8 +34,12 @@ const (
 	exitUsage = 2
 )
 
-// errUsage marks an error in the command line.
-var errUsage = errors.New("usage")
+// errUsage marks an error in the command line; errHelp a request for a
+// command's help, which has been printed.
+var (
+	errUsage = errors.New("usage")
+	errHelp  = errors.New("help")
+)
 
 const usage = `jixiao — budget-performance self-evaluation forms to canonical data
 
@@ -92,6 +96,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if err != nil {
+		if err == errHelp {
+			return exitOK
+		}
 		if errors.Is(err, errUsage) {
 			if err != errUsage {
 				fmt.Fprintln(stderr, "jixiao:", err)

@@ -36,7 +36,7 @@ func TestExtractOne(t *testing.T) {
 	assert.Len(t, doc.Forms, 18)
 	assert.Equal(t, sample, doc.Source.Path)
 	assert.True(t, strings.HasPrefix(out, "{\n  \"schema\": \"jixiao/v1\",\n"), "pretty, two-space indent")
-	assert.Contains(t, errs, "1 files: 1 ok, 0 partial, 0 failed; 18 forms")
+	assert.Contains(t, errs, "1 file: 1 ok, 0 partial, 0 failed; 18 forms")
 }
 
 func TestExtractNDJSON(t *testing.T) {
@@ -139,8 +139,10 @@ func TestExtractBadInputs(t *testing.T) {
 	assert.Contains(t, errs, "missing.txt")
 	assert.Contains(t, errs, "broken.docx")
 	assert.Contains(t, errs, "empty.txt")
-	// The good file still comes out whole.
-	assert.Equal(t, 18+2, strings.Count(out, "\n"))
+	// The good file still comes out whole; each bad one is a failed
+	// document, the missing one too.
+	assert.Equal(t, 18+3, strings.Count(out, "\n"))
+	assert.Contains(t, errs, "missing.txt: no such file or directory")
 	assert.Contains(t, out, `"status":"failed"`)
 	// Failed documents keep to the schema too.
 	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
@@ -174,6 +176,9 @@ func TestUsage(t *testing.T) {
 	code, out, _ := jixiao(t, "", "help")
 	assert.Equal(t, exitOK, code)
 	assert.Contains(t, out, "jixiao extract")
+	code, _, errs := jixiao(t, "", "extract", "-h")
+	assert.Equal(t, exitOK, code, "asking for help is no error")
+	assert.Contains(t, errs, "-ndjson")
 }
 
 func TestCheck(t *testing.T) {

@@ -73,7 +73,7 @@ func (e *env) verify(args []string) (int, error) {
 			return nil
 		}
 		differ++
-		fmt.Fprintf(e.stdout, "%s: %d differences from %s\n", docName(doc.Source), len(changes), path)
+		fmt.Fprintf(e.stdout, "%s: %s from %s\n", docName(doc.Source), plural(len(changes), "difference"), path)
 		return diff.Write(e.stdout, changes)
 	})
 	if err != nil {
@@ -81,9 +81,13 @@ func (e *env) verify(args []string) (int, error) {
 	}
 	switch {
 	case *update:
-		fmt.Fprintf(e.stderr, "jixiao: %d golden files written in %s\n", updated, *golden)
+		fmt.Fprintf(e.stderr, "jixiao: %s written in %s\n", plural(updated, "golden file"), *golden)
 	case differ > 0:
-		fmt.Fprintf(e.stderr, "jixiao: %d inputs differ from their golden files\n", differ)
+		if differ == 1 {
+			fmt.Fprintln(e.stderr, "jixiao: 1 input differs from its golden file")
+		} else {
+			fmt.Fprintf(e.stderr, "jixiao: %d inputs differ from their golden files\n", differ)
+		}
 		code = exitSome
 	default:
 		fmt.Fprintf(e.stderr, "jixiao: every input matches its golden file\n")

@@ -1,7 +1,9 @@
 package batch
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"runtime"
 	"runtime/debug"
 	"sync"
@@ -165,7 +167,11 @@ func one(in Input, opt Options) (doc *model.Document) {
 	}
 	b, err := in.read(max, opt.Limits)
 	if err != nil {
-		doc = extract.Failed(in.Path, fmt.Errorf("%s: %w", in.Name(), err))
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the document names the file already
+		}
+		doc = extract.Failed(in.Path, err)
 		doc.Source.Entry = in.Entry
 		return doc
 	}

@@ -57,14 +57,17 @@ func TestExpand(t *testing.T) {
 
 	ins, errs := Expand([]string{dir, filepath.Join(dir, "*.pdf"), filepath.Join(dir, "missing.txt")},
 		strings.NewReader(filepath.Join(dir, "b.txt")+"\n\n"), nil, docx.DefaultLimits)
-	require.Len(t, errs, 1)
-	assert.Contains(t, errs[0].Error(), "missing.txt")
+	assert.Empty(t, errs)
 	var names []string
 	for _, in := range ins {
 		names = append(names, strings.TrimPrefix(in.Name(), dir+"/"))
 	}
-	assert.Equal(t, []string{"a/c.html", "b.txt", "b.txt", "forms.zip!z/1.txt", "forms.zip!z/2.docx", "notes.pdf"}, names,
-		"sorted; hidden files, other extensions in folders and archive junk skipped; a named file is read whatever its name")
+	assert.Equal(t, []string{"a/c.html", "b.txt", "b.txt", "forms.zip!z/1.txt", "forms.zip!z/2.docx", "missing.txt", "notes.pdf"}, names,
+		"sorted; hidden files, other extensions in folders and archive junk skipped; a named file is read whatever its name, "+
+			"and one that is not there becomes an input that fails")
+	_, errs = Expand([]string{filepath.Join(dir, "*.nothing")}, nil, nil, docx.DefaultLimits)
+	require.Len(t, errs, 1)
+	assert.Contains(t, errs[0].Error(), "no file matches")
 }
 
 func TestExpandStdin(t *testing.T) {
@@ -158,7 +161,8 @@ func TestRunFailures(t *testing.T) {
 	assert.Contains(t, docs[1].Problems[0].Message, "boom")
 	assert.Equal(t, model.StatusOK, docs[2].Status)
 	assert.Equal(t, model.StatusFailed, docs[3].Status)
-	assert.Contains(t, docs[3].Problems[0].Message, "vanished.txt")
+	assert.Equal(t, "no such file or directory", docs[3].Problems[0].Message)
+	assert.Equal(t, filepath.Join(dir, "vanished.txt"), docs[3].Source.Path)
 	assert.Equal(t, 2, st.OK)
 	assert.Equal(t, 2, st.Failed)
 }

@@ -121,7 +121,10 @@ func expand(arg string, stdin io.Reader, lim docx.Limits) ([]Input, error) {
 			}
 			return ins, nil
 		}
-		return nil, err
+		// A file named but not there (or not readable) still gets its
+		// document: a failed one, saying why, so that no input named on
+		// the command line is missing from the output.
+		return []Input{{Path: arg}}, nil
 	}
 	if !st.IsDir() {
 		if isZip(arg) {
