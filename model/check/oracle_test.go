@@ -674,12 +674,21 @@ func (k *checker) quantitative(ind *model.Indicator) (evaluated, reported bool) 
 		}
 		if within(s, alt, k.c.Tolerance.Formula) {
 			how := roundingHow(*ind.Score, alt)
+			// The printed score is the ≥ formula's value rounded or cut
+			// to two decimals, or only near it (within the formula
+			// tolerance): say which, and claim the cause only in the
+			// first case.
+			verb := "是按≥指标的公式"
+			tail := "算的"
 			if how != "" {
 				how = "，" + how + "保留两位小数"
+			} else {
+				verb = "接近按≥指标的公式"
+				tail = "算出的值，似按≥指标计分"
 			}
 			k.add(check.CodeReverseAsPositive, ind.At, round(x), ind.Score,
-				"%s是≤指标（目标%s），实际%s，按≤指标应得%s分；表中%s分是按≥指标的公式 分值×min(1,实际值/目标值)（%s×min(1,%s/%s)=%s%s）算的",
-				indName(ind), t, a, pts(x), num(ind.Score), exact(w), exact(B), exact(A), exact(alt), how)
+				"%s是≤指标（目标%s），实际%s，按≤指标应得%s分；表中%s分%s 分值×min(1,实际值/目标值)（%s×min(1,%s/%s)=%s%s）%s",
+				indName(ind), t, a, pts(x), num(ind.Score), verb, exact(w), exact(B), exact(A), exact(alt), how, tail)
 			return true, true
 		}
 	}
