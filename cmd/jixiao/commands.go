@@ -123,7 +123,7 @@ func (e *env) check(args []string) (int, error) {
 				reached = true
 			}
 		}
-		docs = append(docs, doc)
+		docs = append(docs, slim(doc))
 		return nil
 	})
 	if err != nil {
@@ -138,6 +138,19 @@ func (e *env) check(args []string) (int, error) {
 		code = exitSome
 	}
 	return code, err
+}
+
+// slim keeps of doc what the check report shows — each form's index,
+// position, title, project and findings, and the problems — so that
+// checking thousands of files holds only their findings.
+func slim(doc *model.Document) *model.Document {
+	out := *doc
+	out.Forms = make([]model.Form, len(doc.Forms))
+	for i, f := range doc.Forms {
+		out.Forms[i] = model.Form{Index: f.Index, At: f.At, Kind: f.Kind, Title: f.Title,
+			ProjectName: f.ProjectName, Findings: f.Findings}
+	}
+	return &out
 }
 
 // useColor decides on colour: always, never, or auto when w is a terminal.
