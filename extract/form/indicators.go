@@ -204,7 +204,9 @@ func indicators(m *machine, r *row) stateFn {
 		m.total(r)
 		return afterTotal
 	case kGoals:
-		if isGoalsBlock(r) {
+		// Inside the table, only a row of both labels opens a second
+		// goals block; one goal label could be an indicator's name.
+		if hasGoalPair(r) {
 			m.goalsRow(r)
 			return goals
 		}
@@ -217,9 +219,9 @@ func indicators(m *machine, r *row) stateFn {
 	return indicators
 }
 
-// isGoalsBlock reports whether a goals-like row inside the indicator table
-// opens a second goals block rather than being an indicator.
-func isGoalsBlock(r *row) bool {
+// hasGoalPair reports whether r holds both a planned (or adjusted) goal
+// label and an achieved one: a row of goal labels.
+func hasGoalPair(r *row) bool {
 	planned, achieved := false, false
 	for _, i := range r.full {
 		switch goalLabels[r.cells[i].key] {

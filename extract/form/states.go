@@ -110,16 +110,11 @@ func leadingLabel(k string) string {
 // splitLabel splits a cell written "项目名称：xxx" into its header field
 // and value; ok is false unless the label is a known header field.
 func splitLabel(s string) (kv [2]string, ok bool) {
-	i := strings.IndexAny(s, ":：")
-	if i <= 0 {
+	kv, ok = splitAnyLabel(s)
+	if !ok || !isKnownLabel(key(kv[0])) {
 		return kv, false
 	}
-	label := s[:i]
-	if _, known := headerFields[key(label)]; !known {
-		return kv, false
-	}
-	_, n := utf8.DecodeRuneInString(s[i:])
-	return [2]string{strings.TrimSpace(label), strings.TrimSpace(s[i+n:])}, true
+	return kv, true
 }
 
 func isIndHeader(r *row) bool {
@@ -150,16 +145,7 @@ func isFundsHeader(r *row) bool {
 }
 
 func isGoals(r *row) bool {
-	planned, achieved := false, false
-	for _, i := range r.full {
-		switch goalLabels[r.cells[i].key] {
-		case gPlanned, gAdjusted:
-			planned = true
-		case gAchieved:
-			achieved = true
-		}
-	}
-	if planned && achieved {
+	if hasGoalPair(r) {
 		return true
 	}
 	// A label followed by its text, one goal a row, perhaps after the
