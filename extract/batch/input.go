@@ -6,6 +6,7 @@
 package batch
 
 import (
+	"archive/zip"
 	"bufio"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/jixiao/jixiao/extract/docx"
 )
@@ -30,7 +32,24 @@ type Input struct {
 	// Size is the size in bytes, when known before reading.
 	Size int64
 
-	data []byte // standard input, read once
+	data []byte    // standard input, read once
+	arc  *archive  // the open archive of an entry
+	zf   *zip.File // the entry in it
+}
+
+// archive is a zip of forms, opened once for all its entries: its central
+// directory is read once, not once an entry. The file is closed when the
+// last of its entries has been read.
+type archive struct {
+	f    *os.File
+	left atomic.Int64 // entries not yet read
+}
+
+// done marks one entry read, closing the file after the last.
+func (a *archive) done() {
+	if a.left.Add(-1) == 0 {
+		a.f.Close()
+	}
 }
 
 // Name returns the input's display name: Path, or "Path!Entry" for an
@@ -55,7 +74,8 @@ var extensions = map[string]bool{
 // matches, "-" for standard input, and a .zip archive for the entries in
 // it. Paths read from list (one a line, as with --files-from) are added.
 // The inputs come back sorted by path and entry; an argument that names
-// nothing is returned as an error, and the rest are still expanded.
+// nothing is returned as an error, and the rest are still expanded. An
+// archive's file stays open until its entries have been read (by Run).
 func Expand(args []string, list io.Reader, stdin io.Reader, lim docx.Limits) ([]Input, []error) {
 	var ins []Input
 	var errs []error
@@ -167,21 +187,24 @@ func isZip(p string) bool {
 	return strings.EqualFold(filepath.Ext(p), ".zip")
 }
 
-// zipEntries lists the form files inside the archive at p.
+// zipEntries lists the form files inside the archive at p. The archive
+// stays open until every listed entry has been read.
 func zipEntries(p string, lim docx.Limits) ([]Input, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
+		f.Close()
 		return nil, err
 	}
 	zr, err := docx.OpenZip(f, st.Size(), lim)
 	if err != nil {
+		f.Close()
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
+	arc := &archive{f: f}
 	var ins []Input
 	for _, e := range zr.File {
 		name := e.Name
@@ -191,7 +214,11 @@ func zipEntries(p string, lim docx.Limits) ([]Input, error) {
 		if !extensions[strings.ToLower(filepath.Ext(name))] || isZip(name) {
 			continue
 		}
-		ins = append(ins, Input{Path: p, Entry: name, Size: int64(e.UncompressedSize64)})
+		ins = append(ins, Input{Path: p, Entry: name, Size: int64(e.UncompressedSize64), arc: arc, zf: e})
+	}
+	arc.left.Store(int64(len(ins)))
+	if len(ins) == 0 {
+		f.Close()
 	}
 	return ins, nil
 }
@@ -216,23 +243,11 @@ func (in Input) read(max int64, lim docx.Limits) ([]byte, error) {
 		}
 		return b, nil
 	}
-	f, err := os.Open(in.Path)
-	if err != nil {
-		return nil, err
+	if in.zf == nil {
+		return nil, fmt.Errorf("archive entry %s was not listed by Expand", in.Entry)
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	zr, err := docx.OpenZip(f, st.Size(), lim)
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range zr.File {
-		if e.Name == in.Entry {
-			return docx.ReadEntry(e, lim)
-		}
-	}
-	return nil, fmt.Errorf("entry %s is not in the archive", in.Entry)
+	// Entries of one archive share its open file; zip.File.Open reads
+	// through ReadAt, so workers may read entries of it at once.
+	defer in.arc.done()
+	return docx.ReadEntry(in.zf, lim)
 }
