@@ -73,8 +73,10 @@ var extensions = map[string]bool{
 // files and folders skipped), a pattern with * ? or [ for the files it
 // matches, "-" for standard input, and a .zip archive for the entries in
 // it. Paths read from list (one a line, as with --files-from) are added.
-// The inputs come back sorted by path and entry; an argument that names
-// nothing is returned as an error, and the rest are still expanded. An
+// The inputs come back sorted by path and entry. A named file that is not
+// there becomes an input whose reading fails (a failed document, so that
+// it is not missing from the output); a pattern that matches nothing is
+// returned as an error, and the rest are still expanded. An
 // archive's file stays open until its entries have been read (by Run).
 func Expand(args []string, list io.Reader, stdin io.Reader, lim docx.Limits) ([]Input, []error) {
 	var ins []Input
