@@ -47,6 +47,20 @@ func (f *Form) AppendJSON(dst []byte, indent bool) []byte {
 	return e.b
 }
 
+// AppendJSON appends the JSON encoding of l to dst, as Document.AppendJSON
+// does for a document: with indent false it is one line of an NDJSON
+// stream, less its newline. A nil l is written as null. Problems is always
+// an array, and Form null when l has none.
+func (l *Line) AppendJSON(dst []byte, indent bool) []byte {
+	e := encoder{b: dst, indent: indent}
+	if l == nil {
+		e.null()
+		return e.b
+	}
+	e.line(l)
+	return e.b
+}
+
 // MarshalJSON returns the compact encoding of d made by AppendJSON, so that
 // json.Marshal and a json.Encoder give the same document as AppendJSON.
 // Note that json.Marshal, and an Encoder unless told SetEscapeHTML(false),
@@ -60,6 +74,12 @@ func (d Document) MarshalJSON() ([]byte, error) {
 // Document.MarshalJSON.
 func (f Form) MarshalJSON() ([]byte, error) {
 	return f.AppendJSON(nil, false), nil
+}
+
+// MarshalJSON returns the compact encoding of l made by AppendJSON. See
+// Document.MarshalJSON.
+func (l Line) MarshalJSON() ([]byte, error) {
+	return l.AppendJSON(nil, false), nil
 }
 
 // newline is a line break followed by indentation for 16 levels. The
@@ -174,17 +194,41 @@ func (e *encoder) document(d *Document) {
 		e.close(']')
 	}
 	e.key(`"problems":`, false)
-	if len(d.Problems) == 0 {
-		e.b = append(e.b, "[]"...)
-	} else {
-		e.open('[')
-		for i := range d.Problems {
-			e.elem(i == 0)
-			e.problem(&d.Problems[i])
-		}
-		e.close(']')
-	}
+	e.problems(d.Problems)
 	e.close('}')
+}
+
+func (e *encoder) line(l *Line) {
+	e.open('{')
+	e.key(`"schema":`, true)
+	e.string(l.Schema)
+	e.key(`"source":`, false)
+	e.source(&l.Source)
+	e.key(`"status":`, false)
+	e.string(l.Status)
+	e.key(`"form":`, false)
+	if l.Form == nil {
+		e.null()
+	} else {
+		e.form(l.Form)
+	}
+	e.key(`"problems":`, false)
+	e.problems(l.Problems)
+	e.close('}')
+}
+
+// problems writes ps as an array, [] when it is empty.
+func (e *encoder) problems(ps []Problem) {
+	if len(ps) == 0 {
+		e.b = append(e.b, "[]"...)
+		return
+	}
+	e.open('[')
+	for i := range ps {
+		e.elem(i == 0)
+		e.problem(&ps[i])
+	}
+	e.close(']')
 }
 
 func (e *encoder) source(s *Source) {

@@ -36,6 +36,15 @@ func refForms(forms []Form) []refForm {
 	return out
 }
 
+// refLine mirrors Line with refForm in place of Form.
+type refLine struct {
+	Schema   string    `json:"schema"`
+	Source   Source    `json:"source"`
+	Status   string    `json:"status"`
+	Form     *refForm  `json:"form"`
+	Problems []Problem `json:"problems"`
+}
+
 func refFormOf(f *Form) refForm {
 	r := refForm(*f)
 	if r.Indicators == nil {
@@ -228,7 +237,15 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 				for i := range d.Forms {
 					ref := refFormOf(&d.Forms[i])
 					assert.Equal(t, string(encodeRef(t, ref, indent)), string(d.Forms[i].AppendJSON(nil, indent)))
+
+					// And as a whole NDJSON line.
+					l := Line{Schema: d.Schema, Source: d.Source, Status: d.Status, Form: &d.Forms[i], Problems: d.Problems}
+					rl := refLine{Schema: l.Schema, Source: l.Source, Status: l.Status, Form: &ref, Problems: refDocumentOf(&d).Problems}
+					assert.Equal(t, string(encodeRef(t, rl, indent)), string(l.AppendJSON(nil, indent)))
 				}
+				noForm := Line{Schema: d.Schema, Source: d.Source, Status: d.Status}
+				assert.Equal(t, string(encodeRef(t, refLine{Schema: d.Schema, Source: d.Source, Status: d.Status, Problems: []Problem{}}, indent)),
+					string(noForm.AppendJSON(nil, indent)))
 
 				// json.Marshal agrees, less its HTML escaping.
 				m, err := json.Marshal(d)

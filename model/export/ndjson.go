@@ -2,7 +2,6 @@ package export
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +19,7 @@ type Line = model.Line
 type ndjsonWriter struct {
 	out    io.WriteCloser // nil for standard output
 	buf    *bufio.Writer
-	enc    *json.Encoder
+	b      []byte // a line's JSON, its storage reused
 	line   Line
 	closed bool
 }
@@ -39,8 +38,6 @@ func newNDJSON(path string, stdout io.Writer) (*ndjsonWriter, error) {
 		w.out, dst = f, f
 	}
 	w.buf = bufio.NewWriterSize(dst, 64<<10)
-	w.enc = json.NewEncoder(w.buf)
-	w.enc.SetEscapeHTML(false)
 	return w, nil
 }
 
@@ -69,7 +66,8 @@ func (w *ndjsonWriter) Write(doc *model.Document) error {
 		if w.line.Problems == nil {
 			w.line.Problems = []model.Problem{}
 		}
-		if err := w.enc.Encode(&w.line); err != nil {
+		w.b = append(w.line.AppendJSON(w.b[:0], false), '\n')
+		if _, err := w.buf.Write(w.b); err != nil {
 			return fmt.Errorf("export: ndjson: %s: %w", sourcePath(&doc.Source), err)
 		}
 	}
