@@ -58,17 +58,30 @@ func File(path string, opt *Options) (*model.Document, error) {
 		return failed(path, nil, &table.Error{Path: path, Err: errors.Unwrap(err)})
 	}
 	defer f.Close()
-	return Reader(f, path, opt)
+	size := int64(0)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
+	}
+	return read(f, size, path, opt)
 }
 
 // Reader extracts the forms of the input read from r; path names it in
 // the document and in errors.
 func Reader(r io.Reader, path string, opt *Options) (*model.Document, error) {
+	return read(r, 0, path, opt)
+}
+
+// read is Reader for an input whose size is thought to be size bytes, 0
+// when it is not known: the buffer is then allocated once.
+func read(r io.Reader, size int64, path string, opt *Options) (*model.Document, error) {
 	max := int64(DefaultMaxSize)
 	if opt != nil && opt.MaxSize > 0 {
 		max = opt.MaxSize
 	}
-	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	var buf bytes.Buffer
+	buf.Grow(int(min(size, max)) + bytes.MinRead)
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	b := buf.Bytes()
 	if err != nil {
 		return failed(path, b, &table.Error{Path: path, Err: err})
 	}
@@ -88,7 +101,8 @@ func Bytes(b []byte, path string, opt *Options) (*model.Document, error) {
 	if format == "" {
 		format = Detect(b)
 	}
-	res, err := read(b, format)
+	parser := form.NewParser()
+	res, err := readFormat(b, format, parser.Row)
 	doc := newDocument(path, b)
 	switch {
 	case res != nil:
@@ -117,7 +131,10 @@ func Bytes(b []byte, path string, opt *Options) (*model.Document, error) {
 			doc.Problems = append(doc.Problems, model.Problem{
 				Severity: model.SevWarning, Code: p.Code, Message: p.Message, At: p.At, Cells: p.Cells})
 		}
-		forms, probs := form.Parse(res.Rows)
+		for i := range res.Rows {
+			parser.Row(&res.Rows[i])
+		}
+		forms, probs := parser.Close()
 		doc.Forms = append(doc.Forms, forms...)
 		doc.Problems = append(doc.Problems, probs...)
 		if !opt.NoCheck {
@@ -165,8 +182,9 @@ func looksHTML(b []byte) bool {
 	return bytes.HasPrefix(head, []byte("<!--")) && bytes.Contains(head, []byte("<html"))
 }
 
-// read runs the reader for format.
-func read(b []byte, format string) (*table.Result, error) {
+// readFormat runs the reader for format. A text reader hands its rows to
+// row as it reads them; the others return theirs in the Result.
+func readFormat(b []byte, format string, row func(*table.Row)) (*table.Result, error) {
 	switch format {
 	case "text", model.FormatTextCells, model.FormatTextRows:
 		s, enc, err := decode.Bytes(b)
@@ -177,11 +195,13 @@ func read(b []byte, format string) (*table.Result, error) {
 		if format != "text" {
 			shape = format
 		}
-		res, err := text.Parse(s, shape)
-		if res != nil {
-			res.Encoding = enc
+		// Text rows go to the recogniser as they are read, never held
+		// all at once.
+		shape, err = text.Scan(s, shape, row)
+		if shape == "" {
+			return nil, err
 		}
-		return res, err
+		return &table.Result{Format: shape, Encoding: enc}, err
 	default:
 		return readOther(b, format)
 	}

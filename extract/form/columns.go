@@ -2,6 +2,7 @@ package form
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/normalize"
 )
@@ -216,21 +217,94 @@ func key(s string) string {
 	return strings.TrimLeft(k, ":")
 }
 
-// keys memoizes key over one parse: labels, units and small numbers recur
-// on every form of a file.
-type keys map[string]string
+// A word is what a cell's key means: its entry in each table above,
+// looked up once for each distinct cell text of a parse (see words).
+type word struct {
+	key     string
+	ind     string // indicatorColumns[key]
+	fcol    string // fundsColumns[key]
+	frow    string // fundsRows[key]
+	hdr     string // headerFields[key]
+	goal    string // goalLabels[key]
+	isHdr   bool   // key is in headerFields
+	total   bool   // totalLabels[key]
+	source  bool   // fundsSources[key]
+	section bool   // sectionLabels[key]
+	label   bool   // anyLabel[key]
+}
 
-// of returns key(s), computing it once per distinct short s.
-func (ks keys) of(s string) string {
-	if len(s) > 64 {
-		return key(s)
+// noWord is the word of a cell that is no label: its key is "".
+var noWord = &word{}
+
+// newWord looks k up in every table.
+func newWord(k string) *word {
+	if k == "" {
+		return noWord
 	}
-	if k, ok := ks[s]; ok {
-		return k
+	w := &word{key: k, ind: indicatorColumns[k], fcol: fundsColumns[k], frow: fundsRows[k],
+		goal: goalLabels[k], total: totalLabels[k], source: fundsSources[k],
+		section: sectionLabels[k], label: anyLabel[k]}
+	w.hdr, w.isHdr = headerFields[k]
+	return w
+}
+
+// keyStarts holds the first rune of every key in the tables, a bit a rune
+// of the Basic Multilingual Plane.
+var keyStarts = func() *[1 << 16 / 64]uint64 {
+	var b [1 << 16 / 64]uint64
+	add := func(k string) {
+		r, _ := utf8.DecodeRuneInString(k)
+		if r < 1<<16 {
+			b[r/64] |= 1 << (r % 64)
+		}
 	}
-	k := key(s)
-	if len(ks) < 1<<14 {
-		ks[s] = k
+	for k := range anyLabel {
+		add(k)
 	}
-	return k
+	for k := range sectionLabels {
+		add(k)
+	}
+	return &b
+}()
+
+// mayBeLabel reports whether key(t) may be in a table, or t a title: false
+// only when it cannot, which is so of most data cells, so that they cost
+// no key and no lookup. t is a cell's text as load trims it. The first
+// rune of key(t) is the first of t, width-folded, unless key drops a
+// leading 其中 or colon; a title is told by 表 (see isTitle), and a total
+// written in one cell (总分10096) by its first rune as well.
+func mayBeLabel(t string) bool {
+	if len(t) > maxKey {
+		return false // key gives "" for it
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		r -= 0xFEE0
+	case r >= 0xFF00 || r == 0x20A9:
+		return true // folded in other ways: let key say
+	}
+	if r == ':' || r == '其' || keyStarts[r/64]&(1<<(r%64)) != 0 {
+		return true
+	}
+	return strings.Contains(t, "表")
+}
+
+// words memoizes key and the table lookups over one parse: labels recur on
+// every form of a file.
+type words map[string]*word
+
+// of returns the word of the cell text t.
+func (ws words) of(t string) *word {
+	if !mayBeLabel(t) {
+		return noWord
+	}
+	if w, ok := ws[t]; ok {
+		return w
+	}
+	w := newWord(key(t))
+	if len(ws) < 1<<14 {
+		ws[t] = w
+	}
+	return w
 }

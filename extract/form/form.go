@@ -43,7 +43,8 @@ type stateFn func(m *machine, r *row) stateFn
 // cell is a table cell as the machine sees it.
 type cell struct {
 	text      string // trimmed, as written
-	key       string // folded for lookup (see key)
+	key       string // folded for lookup (see key); "" unless it may be a label
+	w         *word  // what key means, never nil
 	col, span int
 	at        model.At
 }
@@ -54,7 +55,7 @@ type row struct {
 	full   []int // indexes of the non-empty cells
 	at     model.At
 	para   bool
-	labels int  // cells whose key is some label (see anyLabel)
+	labels int  // cells that are some label (see anyLabel)
 	kind   kind // what classify found, once known
 	known  bool
 }
@@ -84,7 +85,7 @@ func (r *row) texts() []string {
 
 // machine holds the recogniser's state between rows.
 type machine struct {
-	keys     keys // key, memoized
+	words    words // key and its lookups, memoized
 	forms    []model.Form
 	problems []model.Problem
 	f        *model.Form // the form being read, nil outside
@@ -109,6 +110,10 @@ type machine struct {
 	// block is the label of the numbered goal block being read,
 	// 年度绩效目标2(40分); its indicators carry it in their Extra.
 	block *model.Field
+
+	// strs holds the strings that forms point to (Indicator.Name), so
+	// that a form costs an allocation for many names, not one for each.
+	strs []string
 
 	// indicator table
 	hrow           []span // the header row's cells, empty ones included
@@ -139,13 +144,37 @@ func find(spans []span, col int) *span {
 // their 1-based Index set, and the problems: rows and cells it could not
 // place, and forms it found incomplete.
 func Parse(rows []table.Row) ([]model.Form, []model.Problem) {
-	m := &machine{keys: keys{}}
-	state := stateFn(outside)
-	var r row
+	p := NewParser()
 	for i := range rows {
-		m.load(&r, &rows[i])
-		state = state(m, &r)
+		p.Row(&rows[i])
 	}
+	return p.Close()
+}
+
+// A Parser is Parse for rows that come one at a time, as a reader streams
+// them: feed it each row in order with Row, then call Close.
+type Parser struct {
+	m     machine
+	state stateFn
+	r     row // the row being read, its storage reused
+}
+
+// NewParser returns a Parser at the start of its input.
+func NewParser() *Parser {
+	return &Parser{m: machine{words: words{}}, state: outside}
+}
+
+// Row reads the next row. It does not keep src or its cells, so a reader
+// may reuse them for the row after.
+func (p *Parser) Row(src *table.Row) {
+	p.m.load(&p.r, src)
+	p.state = p.state(&p.m, &p.r)
+}
+
+// Close ends the input and returns what Parse returns. The Parser is not
+// to be used after.
+func (p *Parser) Close() ([]model.Form, []model.Problem) {
+	m := &p.m
 	if m.f != nil {
 		m.settle()
 		if !m.complete() {
@@ -175,11 +204,11 @@ func (m *machine) load(r *row, src *table.Row) {
 		if sp < 1 {
 			sp = 1
 		}
-		k := ""
+		w := noWord
 		if t != "" {
-			k = m.keys.of(t)
+			w = m.words.of(t)
 			r.full = append(r.full, len(r.cells))
-			if anyLabel[k] {
+			if w.label {
 				r.labels++
 			}
 		}
@@ -187,11 +216,20 @@ func (m *machine) load(r *row, src *table.Row) {
 		if at.IsZero() {
 			at = src.At
 		}
-		r.cells = append(r.cells, cell{text: t, key: k, col: c.Col, span: sp, at: at})
+		r.cells = append(r.cells, cell{text: t, key: w.key, w: w, col: c.Col, span: sp, at: at})
 	}
 	if r.at.IsZero() && len(r.cells) > 0 {
 		r.at = r.cells[0].at
 	}
+}
+
+// str returns a pointer to a copy of s, cut from m.strs.
+func (m *machine) str(s string) *string {
+	if len(m.strs) == cap(m.strs) {
+		m.strs = make([]string, 0, 64)
+	}
+	m.strs = append(m.strs, s)
+	return &m.strs[len(m.strs)-1]
 }
 
 // start opens a new form at r.

@@ -29,13 +29,13 @@ func (m *machine) fundsHeader(r *row) {
 		if u := unitOf(c.text); u != "" {
 			m.unit = u
 		}
-		if sectionLabels[c.key] {
+		if c.w.section {
 			if w := m.section(c); w != nil && m.wExec == nil {
 				m.wExec = w
 			}
 			continue
 		}
-		name := fundsColumns[c.key]
+		name := c.w.fcol
 		m.scoreWeight(name, c.text)
 		m.fcols = append(m.fcols, span{col: c.col, end: c.col + c.span, name: name, header: c.text})
 	}
@@ -105,9 +105,9 @@ func (m *machine) fundsContinues(r *row) bool {
 		switch {
 		case at >= 0 && fundsColumns[key(m.fcols[at].header+c.text)] != "":
 			changes = append(changes, change{at, fundsColumns[key(m.fcols[at].header+c.text)], c})
-		case fundsColumns[c.key] != "" && (at < 0 || m.fcols[at].name == ""):
-			changes = append(changes, change{at, fundsColumns[c.key], c})
-		case unitOf(c.text) != "" && utf8.RuneCountInString(c.key) <= 4:
+		case c.w.fcol != "" && (at < 0 || m.fcols[at].name == ""):
+			changes = append(changes, change{at, c.w.fcol, c})
+		case unitOf(c.text) != "" && utf8.RuneCountInString(key(c.text)) <= 4:
 			unit = unitOf(c.text)
 		default:
 			return false
@@ -139,8 +139,8 @@ func (m *machine) sourcesHeader(r *row) {
 	f := m.f.Funds
 	for i := range r.cells {
 		c := &r.cells[i]
-		slot := fundsRows[c.key]
-		if slot == "" && !fundsSources[c.key] {
+		slot := c.w.frow
+		if slot == "" && !c.w.source {
 			continue
 		}
 		src := source{span: span{col: c.col, end: c.col + c.span, header: c.text}, extra: -1}
@@ -176,8 +176,7 @@ func (s *source) row(f *model.Funds) *model.FundsRow {
 func isSourcesHeader(r *row) bool {
 	n := 0
 	for _, i := range r.full {
-		k := r.cells[i].key
-		if fundsSources[k] || fundsRows[k] != "" {
+		if w := r.cells[i].w; w.source || w.frow != "" {
 			n++
 		}
 	}
@@ -256,7 +255,7 @@ func (m *machine) fundsRow(r *row) bool {
 		c := &r.cells[i]
 		col := c.col - shift
 		if m.fundsFrom >= 0 && col < m.fundsFrom {
-			if !sectionLabels[c.key] {
+			if !c.w.section {
 				label = append(label, c.text)
 			}
 			continue
@@ -413,7 +412,7 @@ func (m *machine) goalsRow(r *row) {
 	last := ""
 	for _, i := range r.full {
 		c := &r.cells[i]
-		name := goalLabels[c.key]
+		name := c.w.goal
 		switch {
 		case name == gGroup:
 			continue
@@ -491,7 +490,7 @@ func goals(m *machine, r *row) stateFn {
 		n := 0
 		for _, i := range r.full {
 			c := &r.cells[i]
-			if sectionLabels[c.key] && n == 0 && c.col < m.gcols[0].col {
+			if c.w.section && n == 0 && c.col < m.gcols[0].col {
 				continue
 			}
 			sp := find(m.gcols, c.col)

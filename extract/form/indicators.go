@@ -22,10 +22,10 @@ func (m *machine) indHeader(r *row) {
 	m.hrow = m.hrow[:0]
 	for i := range r.cells {
 		c := &r.cells[i]
-		if sectionLabels[c.key] {
+		if c.w.section {
 			m.section(c)
 		}
-		m.hrow = append(m.hrow, span{col: c.col, end: c.col + c.span, name: indicatorColumns[c.key], header: c.text})
+		m.hrow = append(m.hrow, span{col: c.col, end: c.col + c.span, name: c.w.ind, header: c.text})
 	}
 	m.columns()
 	m.level1, m.level2, m.l1w, m.l2w, m.l1carry = "", "", nil, nil, false
@@ -73,7 +73,7 @@ func (m *machine) headerContinues(r *row) bool {
 		if _, ok := normalize.Number(c.text); ok {
 			return false
 		}
-		if indicatorColumns[c.key] == "" && m.completes(find(m.icols, c.col), c) == "" {
+		if c.w.ind == "" && m.completes(find(m.icols, c.col), c) == "" {
 			return false
 		}
 		n++
@@ -93,7 +93,7 @@ func (m *machine) headerContinues(r *row) bool {
 		}
 		// A sub-column under a spanning header (年度指标值 over 指标性质 |
 		// 指标值 | 度量单位): it takes its own grid columns.
-		name := indicatorColumns[c.key]
+		name := c.w.ind
 		if sp != nil && sp.name == cActual && name == cTarget {
 			name = cActual // 实际完成值 over 值 | 单位
 		}
@@ -138,10 +138,10 @@ func (m *machine) align(r *row) {
 		c := &r.cells[j]
 		take := 1
 		if c.text != "" && spare > 0 && indicatorColumns[key(out[i].header+c.text)] == "" {
-			seen := map[string]bool{indicatorColumns[c.key]: true}
+			seen := map[string]bool{c.w.ind: true}
 			for take <= spare && j+take < len(r.cells) {
 				next := &r.cells[j+take]
-				name := indicatorColumns[next.key]
+				name := next.w.ind
 				if next.text == "" || name == "" || seen[name] {
 					break
 				}
@@ -224,7 +224,7 @@ func indicators(m *machine, r *row) stateFn {
 func hasGoalPair(r *row) bool {
 	planned, achieved := false, false
 	for _, i := range r.full {
-		switch goalLabels[r.cells[i].key] {
+		switch r.cells[i].w.goal {
 		case gPlanned, gAdjusted:
 			planned = true
 		case gAchieved:
@@ -268,7 +268,7 @@ func (m *machine) indicatorRow(r *row) {
 		case sp == nil:
 			// Outside every column: a group label such as 年度绩效指标完成情况
 			// or a "/" in a trailing column says nothing more.
-			if !sectionLabels[c.key] && !nothing(c.text) {
+			if !c.w.section && !nothing(c.text) {
 				stray = true
 			}
 		case sp.name == "":
@@ -320,7 +320,10 @@ func (m *machine) indicatorRow(r *row) {
 		return
 	}
 
-	in := model.Indicator{
+	// The indicator is built in its place in the form, not copied there.
+	m.f.Indicators = append(m.f.Indicators, model.Indicator{})
+	in := &m.f.Indicators[len(m.f.Indicators)-1]
+	*in = model.Indicator{
 		At:              r.at,
 		Level1:          l1,
 		Level1Weight:    l1w,
@@ -333,7 +336,9 @@ func (m *machine) indicatorRow(r *row) {
 	if m.block != nil {
 		in.Extra = append(in.Extra, *m.block)
 	}
-	if strings.ContainsAny(name, "★☆") {
+	// Two Contains, not ContainsAny: with non-ASCII runes ContainsAny
+	// decodes the name rune by rune, on every row.
+	if strings.Contains(name, "★") || strings.Contains(name, "☆") {
 		in.Core = true
 		name = strings.TrimSpace(strings.Trim(name, "★☆"))
 	}
@@ -341,7 +346,7 @@ func (m *machine) indicatorRow(r *row) {
 		in.Core = in.Core || isYes(c)
 	}
 	if name != "" && !nothing(name) {
-		in.Name = &name
+		in.Name = m.str(name)
 	}
 	nameHint := name
 
@@ -389,7 +394,6 @@ func (m *machine) indicatorRow(r *row) {
 		in.Applicable = false
 	}
 	in.Met = normalize.Met(in.Target, in.Actual)
-	m.f.Indicators = append(m.f.Indicators, in)
 }
 
 // rowCells holds the cells of one indicator row by canonical column. There
@@ -538,9 +542,9 @@ func (m *machine) sumWeights(d *model.Decimal) bool {
 	if f := m.f.Funds; f != nil && f.Total != nil && f.Total.Weight != nil {
 		sum = append(sum, *f.Total.Weight)
 	}
-	for _, in := range m.f.Indicators {
-		if in.Weight != nil {
-			sum = append(sum, *in.Weight)
+	for i := range m.f.Indicators {
+		if w := m.f.Indicators[i].Weight; w != nil {
+			sum = append(sum, *w)
 		}
 	}
 	return len(sum) > 0 && model.Sum(sum...).Cmp(*d) == 0

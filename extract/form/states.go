@@ -72,12 +72,12 @@ func classify(r *row) kind {
 			return kPrefix
 		}
 	}
-	if r.labels == 0 && strings.IndexAny(c.text, ":：") < 0 && !totalLabels[leadingLabel(c.key)] {
+	if r.labels == 0 && !hasColon(c.text) && !totalLabels[leadingLabel(c.key)] {
 		// No cell is a label, so no header, goals or total row: the
 		// common data row skips the checks below.
 		return kOther
 	}
-	if _, ok := headerFields[c.key]; ok {
+	if c.w.isHdr {
 		return kHeader
 	}
 	if _, ok := splitLabel(c.text); ok {
@@ -92,10 +92,15 @@ func classify(r *row) kind {
 	if isGoals(r) {
 		return kGoals
 	}
-	if totalLabels[c.key] || totalLabels[leadingLabel(c.key)] {
+	if c.w.total || totalLabels[leadingLabel(c.key)] {
 		return kTotal
 	}
 	return kOther
+}
+
+// hasColon reports whether s holds a colon, ASCII or full-width.
+func hasColon(s string) bool {
+	return strings.IndexByte(s, ':') >= 0 || strings.Contains(s, "：")
 }
 
 // leadingLabel returns the letters of k before its first digit, so that a
@@ -120,7 +125,7 @@ func splitLabel(s string) (kv [2]string, ok bool) {
 func isIndHeader(r *row) bool {
 	n, name, value := 0, false, false
 	for _, i := range r.full {
-		c := indicatorColumns[r.cells[i].key]
+		c := r.cells[i].w.ind
 		switch c {
 		case "":
 			continue
@@ -137,7 +142,7 @@ func isIndHeader(r *row) bool {
 func isFundsHeader(r *row) bool {
 	n := 0
 	for _, i := range r.full {
-		if fundsColumns[r.cells[i].key] != "" {
+		if r.cells[i].w.fcol != "" {
 			n++
 		}
 	}
@@ -151,7 +156,7 @@ func isGoals(r *row) bool {
 	// A label followed by its text, one goal a row, perhaps after the
 	// block's group label (年度总体目标 | 年初设定目标 | text).
 	for n, i := range r.full {
-		switch goalLabels[r.cells[i].key] {
+		switch r.cells[i].w.goal {
 		case gGroup:
 			continue
 		case gPlanned, gAchieved, gAdjusted:
@@ -206,7 +211,7 @@ func outside(m *machine, r *row) stateFn {
 		return header(m, r)
 	case kHeader, kFundsHead, kGoals, kIndHead:
 		m.start(r)
-		if m.classify(r) != kHeader || headerFields[r.first().key] != hProject {
+		if m.classify(r) != kHeader || r.first().w.hdr != hProject {
 			m.warn(CodeNoTitle, "表单没有标题和项目名称，输入可能从表单中途开始", r.at, nil)
 		}
 		return header(m, r)
@@ -252,8 +257,8 @@ func (m *machine) within(r *row, k kind) stateFn {
 
 // headerField returns the canonical field a header label cell names.
 func (m *machine) headerField(c *cell) string {
-	if f, ok := headerFields[c.key]; ok {
-		return f
+	if c.w.isHdr {
+		return c.w.hdr
 	}
 	if kv, ok := splitLabel(c.text); ok {
 		return headerFields[key(kv[0])]
@@ -342,7 +347,7 @@ func (m *machine) headerRow(r *row) {
 		label, value, at := c.text, "", c.at
 		if kv, ok := splitLabel(c.text); ok {
 			label, value = kv[0], kv[1]
-		} else if kv, ok := splitAnyLabel(c.text); ok && !isKnownLabel(c.key) {
+		} else if kv, ok := splitAnyLabel(c.text); ok && !c.w.isHdr {
 			label, value = kv[0], kv[1]
 		} else if kv, ok := splitScore(c.text); ok {
 			label, value = kv[0], kv[1]

@@ -47,22 +47,46 @@ func Detect(s string) string {
 }
 
 // Parse tokenizes s in the given shape, or in the shape Detect finds when
-// shape is "". Positions are 1-based line numbers.
+// shape is "". Positions are 1-based line numbers. It is Scan keeping every
+// row; Scan reads in constant memory.
 func Parse(s, shape string) (*table.Result, error) {
+	// The rows' cells are cut from one slab, a row's cells contiguous in
+	// it, so that a file costs a few allocations rather than one a row.
+	slab := make([]table.Cell, 0, min(strings.Count(s, "\n")+1, maxCells))
+	var rows []table.Row
+	shape, err := Scan(s, shape, func(r *table.Row) {
+		if len(slab)+len(r.Cells) > cap(slab) {
+			slab = make([]table.Cell, 0, 2*cap(slab)+len(r.Cells))
+		}
+		n := len(slab)
+		slab = append(slab, r.Cells...)
+		row := *r
+		row.Cells = slab[n:len(slab):len(slab)]
+		rows = append(rows, row)
+	})
+	if shape == "" {
+		return nil, err
+	}
+	return &table.Result{Format: shape, Rows: rows}, err
+}
+
+// Scan tokenizes s as Parse does, handing each row to fn as soon as it is
+// read, so that a file of any size is read in the memory of one row. The
+// row and its cells are reused for the next row: fn must copy what it
+// keeps (the cells' texts are substrings of s, or new strings, and may be
+// kept). It returns the shape it read, or "" with an error for an unknown
+// shape.
+func Scan(s, shape string, fn func(*table.Row)) (string, error) {
 	if shape == "" {
 		shape = Detect(s)
 	}
-	var rows []table.Row
-	var err error
 	switch shape {
 	case model.FormatTextCells:
-		rows, err = parseCells(s)
+		return shape, scanCells(s, fn)
 	case model.FormatTextRows:
-		rows, err = parseRows(s)
-	default:
-		return nil, fmt.Errorf("text: unknown shape %q", shape)
+		return shape, scanRows(s, fn)
 	}
-	return &table.Result{Format: shape, Rows: rows}, err
+	return "", fmt.Errorf("text: unknown shape %q", shape)
 }
 
 // lines calls fn for each line of s with its 1-based number and the byte
@@ -111,33 +135,28 @@ var maxCells = MaxCells
 // errTooManyCells is returned at the line where an input passes MaxCells.
 var errTooManyCells = fmt.Errorf("more than %d cells: not a form export", MaxCells)
 
-func parseCells(s string) ([]table.Row, error) {
-	// Cells are cut from one slab, a row's cells contiguous in it, so
-	// that a file costs a few allocations rather than one per row.
-	lineCount := strings.Count(s, "\n") + 1
-	slab := make([]table.Cell, 0, min(lineCount, maxCells))
-	rows := make([]table.Row, 0, lineCount/8+1)
-	start := 0    // where the current row's cells begin in slab
+func scanCells(s string, fn func(*table.Row)) error {
+	// Paragraphs inside a cell are "\n" whatever the file's line ends;
+	// only an input with a CR has any to rewrite.
+	cr := strings.IndexByte(s, '\r') >= 0
+	var row table.Row
 	textFrom := 0 // where the last cell's text begins in s
-	var cur []table.Cell
 	var err error
 	end := func() {
-		if len(cur) > 0 {
-			rows = append(rows, table.Row{Cells: cur, At: cur[0].At})
+		if len(row.Cells) == 0 {
+			return
 		}
-		cur = nil
-		start = len(slab)
-	}
-	add := func(c table.Cell) {
-		if len(slab) == cap(slab) {
-			// The slab is full: go on in a new one, moving the row
-			// begun in the old one so that it stays contiguous.
-			grown := make([]table.Cell, 0, 2*cap(slab)+len(cur)+1)
-			grown = append(grown, cur...)
-			slab, start = grown, 0
+		if cr {
+			for i := range row.Cells {
+				if t := row.Cells[i].Text; strings.IndexByte(t, '\r') >= 0 {
+					t = strings.ReplaceAll(t, "\r\n", "\n")
+					row.Cells[i].Text = strings.ReplaceAll(t, "\r", "\n")
+				}
+			}
 		}
-		slab = append(slab, c)
-		cur = slab[start:len(slab):len(slab)]
+		row.At = row.Cells[0].At
+		fn(&row)
+		row.Cells = row.Cells[:0]
 	}
 	cells := 0
 	lines(s, func(n, off int, line string) {
@@ -150,53 +169,44 @@ func parseCells(s string) ([]table.Row, error) {
 			return
 		case line[0] == '\t':
 			textFrom = off + 1
-			add(table.Cell{Text: line[1:], Col: len(cur), Span: 1, At: model.At{Line: n}})
-		case len(cur) > 0:
+			row.Cells = append(row.Cells, table.Cell{Text: line[1:], Col: len(row.Cells), Span: 1, At: model.At{Line: n}})
+		case len(row.Cells) > 0:
 			// A line without the TAB continues the cell above: the
 			// cell's text runs on in s, so it is resliced, not copied
 			// line by line (which would be quadratic in a long cell).
-			c := &cur[len(cur)-1]
+			c := &row.Cells[len(row.Cells)-1]
 			c.Text = s[textFrom : off+len(line)]
 			return
 		default:
 			// A continuation with no cell above (a file that starts
 			// mid-cell): keep it as a cell of its own.
 			textFrom = off
-			add(table.Cell{Text: line, Span: 1, At: model.At{Line: n}})
+			row.Cells = append(row.Cells, table.Cell{Text: line, Span: 1, At: model.At{Line: n}})
 		}
 		if cells++; cells > maxCells {
 			err = &table.Error{At: model.At{Line: n}, Err: errTooManyCells}
 		}
 	})
 	end()
-	// Paragraphs inside a cell are "\n" whatever the file's line ends.
-	for _, r := range rows {
-		for i := range r.Cells {
-			if t := r.Cells[i].Text; strings.IndexByte(t, '\r') >= 0 {
-				t = strings.ReplaceAll(t, "\r\n", "\n")
-				r.Cells[i].Text = strings.ReplaceAll(t, "\r", "\n")
-			}
-		}
-	}
-	return rows, err
+	return err
 }
 
 // parseRows reads the text-rows shape. A field that starts with a double
 // quote runs to the matching quote, across line ends, with "" standing
 // for one quote; a quote elsewhere is an ordinary character (as Excel
 // writes it). An unterminated quote is an error at the line it opened.
-func parseRows(s string) ([]table.Row, error) {
-	var rows []table.Row
+func scanRows(s string, fn func(*table.Row)) error {
+	var row table.Row
 	line, total := 1, 0
 	for len(s) > 0 {
-		var cells []table.Cell
+		cells := row.Cells[:0]
 		rowLine := line
 		for {
 			c := table.Cell{Col: len(cells), Span: 1, At: model.At{Line: line}}
 			if len(s) > 0 && s[0] == '"' {
 				text, rest, nl, ok := quoted(s[1:])
 				if !ok {
-					return rows, &table.Error{At: model.At{Line: line}, Err: fmt.Errorf("quoted cell %d is not closed", len(cells)+1)}
+					return &table.Error{At: model.At{Line: line}, Err: fmt.Errorf("quoted cell %d is not closed", len(cells)+1)}
 				}
 				c.Text, s = text, rest
 				line += nl
@@ -217,13 +227,14 @@ func parseRows(s string) ([]table.Row, error) {
 			}
 			cells = append(cells, c)
 			if total++; total > maxCells {
-				return rows, &table.Error{At: model.At{Line: line}, Err: errTooManyCells}
+				return &table.Error{At: model.At{Line: line}, Err: errTooManyCells}
 			}
 			if len(s) == 0 || s[0] != '\t' {
 				break
 			}
 			s = s[1:]
 		}
+		row.Cells = cells
 		// s is at a line end or the end of input.
 		if len(s) > 0 {
 			if s[0] == '\r' && len(s) > 1 && s[1] == '\n' {
@@ -235,10 +246,11 @@ func parseRows(s string) ([]table.Row, error) {
 			line++
 			continue // a blank line
 		}
-		rows = append(rows, table.Row{Cells: cells, At: model.At{Line: rowLine}})
+		row.At = model.At{Line: rowLine}
+		fn(&row)
 		line++
 	}
-	return rows, nil
+	return nil
 }
 
 // quoted reads a quoted field body from s (after the opening quote). It

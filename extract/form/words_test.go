@@ -1,0 +1,100 @@
+package form
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/normalize"
+)
+
+// missed reports why mayBeLabel(t) false would lose something: key(t) is
+// in a table, or reads as a title or a total written in one cell. It
+// returns "" when nothing is lost.
+func missed(t string) string {
+	k := key(t)
+	w := newWord(k)
+	switch {
+	case *w != (word{key: k}):
+		return "key " + k + " is in a table"
+	case isTitle(k):
+		return "key " + k + " is a title"
+	case totalLabels[leadingLabel(k)]:
+		return "key " + k + " starts with a total label"
+	case goalLabels[strings.TrimRight(k, "0123456789")] != "":
+		return "key " + k + " is a numbered goal block"
+	}
+	return ""
+}
+
+// labelVariants returns every table key as forms write it: with notes,
+// colons, 其中, full-width brackets and letter spacing.
+func labelVariants() []string {
+	var keys []string
+	for k := range anyLabel {
+		keys = append(keys, k)
+	}
+	for k := range sectionLabels {
+		keys = append(keys, k)
+	}
+	var out []string
+	for _, k := range keys {
+		spaced := strings.Join(strings.Split(k, ""), " ")
+		out = append(out, k, spaced, k+"：", k+":", "其中："+k, "其中"+k, "：其中"+k, k+"（万元）", k+"(分)",
+			"　"+k, k+"100", k+"2(40分)", "附件1"+k)
+	}
+	return append(out, "项目支出绩效自评表", "２０２１年度项目支出绩效自评表", "部门整体支出绩效评价得分表", "总分10096", "自评总分：95")
+}
+
+// TestMayBeLabel holds the filter to its promise: a text it turns away has
+// a key that no table holds, and is no title and no total.
+func TestMayBeLabel(t *testing.T) {
+	texts := labelVariants()
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "changji-2021.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, strings.Split(string(raw), "\n")...)
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "variants", "*.rows.txt"))
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.FieldsFunc(string(b), func(r rune) bool { return r == '\t' || r == '\n' })...)
+	}
+	rejected := 0
+	for _, s := range texts {
+		tx := normalize.Text(s)
+		if tx == "" || mayBeLabel(tx) {
+			continue
+		}
+		rejected++
+		if why := missed(tx); why != "" {
+			t.Errorf("mayBeLabel(%q) = false, but %s", tx, why)
+		}
+	}
+	// The filter must earn its keep: most of the sample's cells are data.
+	if rejected < 1500 {
+		t.Errorf("mayBeLabel turned away %d texts, want most of the sample's 3,000 cells", rejected)
+	}
+}
+
+// FuzzMayBeLabel: whatever the text, turning it away loses nothing.
+func FuzzMayBeLabel(f *testing.F) {
+	for _, s := range labelVariants() {
+		f.Add(s)
+	}
+	f.Add("硬件、软件维护数量（个）")
+	f.Add(">=95%")
+	f.Fuzz(func(t *testing.T, s string) {
+		tx := normalize.Text(s)
+		if tx == "" || mayBeLabel(tx) {
+			return
+		}
+		if why := missed(tx); why != "" {
+			t.Errorf("mayBeLabel(%q) = false, but %s", tx, why)
+		}
+	})
+}
