@@ -48,7 +48,7 @@ func Bytes(b []byte) (string, string, error) {
 		s, err := With(enc, b[n:])
 		return s, enc, err
 	}
-	if utf8.Valid(b) {
+	if valid(b) {
 		return string(b), model.EncUTF8, nil
 	}
 	s, err := With(model.EncGB18030, b)
@@ -62,7 +62,7 @@ func With(enc string, b []byte) (string, error) {
 	var e encoding.Encoding
 	switch enc {
 	case model.EncUTF8, model.EncUTF8BOM:
-		if !utf8.Valid(b) {
+		if !valid(b) {
 			return strings.ToValidUTF8(string(b), "\uFFFD"), ErrUndecodable
 		}
 		return string(b), nil

@@ -1,6 +1,8 @@
 package decode
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
@@ -63,6 +65,38 @@ func FuzzBytes(f *testing.F) {
 		require.True(t, utf8.ValidString(s), "decoded text is UTF-8")
 		if enc == model.EncUTF8 {
 			require.Equal(t, string(b), s, "valid UTF-8 is kept as it is")
+		}
+	})
+}
+
+// FuzzValid holds valid to utf8.Valid.
+func FuzzValid(f *testing.F) {
+	for _, s := range []string{"", "ascii only, more than eight bytes", "中文，全角（括号）％",
+		"\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbf\xbf", "\xf0\x9f\x8e\x89", "a\xe4\xb8", "\xe4\xb8\xadx\xff",
+		"\xc2\xa0\xe2\x80\xa8", "12345678\xe4\xb8\xad"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := valid(b), utf8.Valid(b); got != want {
+			t.Fatalf("valid(%q) = %v, utf8.Valid says %v", b, got, want)
+		}
+	})
+}
+
+func BenchmarkValid(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "changji-2021.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(raw)))
+	b.Run("valid", func(b *testing.B) {
+		for b.Loop() {
+			valid(raw)
+		}
+	})
+	b.Run("utf8.Valid", func(b *testing.B) {
+		for b.Loop() {
+			utf8.Valid(raw)
 		}
 	})
 }

@@ -20,11 +20,13 @@ import (
 	"github.com/jixiao/jixiao/model"
 )
 
-// detectBytes is how much of the input Detect looks at.
-const detectBytes = 64 << 10
+// detectBytes is how much of the input Detect looks at: a few hundred
+// lines tell the shapes apart, and reading more would cost a good part of
+// the time of tokenizing them.
+const detectBytes = 16 << 10
 
 // Detect returns the shape of s: model.FormatTextCells when most of its
-// lines (in its first 64 KiB) are single cells led by a TAB, else
+// lines (in its first 16 KiB) are single cells led by a TAB, else
 // model.FormatTextRows.
 func Detect(s string) string {
 	if len(s) > detectBytes {
@@ -141,54 +143,79 @@ func scanCells(s string, fn func(*table.Row)) error {
 	cr := strings.IndexByte(s, '\r') >= 0
 	var row table.Row
 	textFrom := 0 // where the last cell's text begins in s
-	var err error
-	end := func() {
-		if len(row.Cells) == 0 {
-			return
-		}
-		if cr {
-			for i := range row.Cells {
-				if t := row.Cells[i].Text; strings.IndexByte(t, '\r') >= 0 {
-					t = strings.ReplaceAll(t, "\r\n", "\n")
-					row.Cells[i].Text = strings.ReplaceAll(t, "\r", "\n")
-				}
-			}
-		}
-		row.At = row.Cells[0].At
-		fn(&row)
-		row.Cells = row.Cells[:0]
-	}
 	cells := 0
-	lines(s, func(n, off int, line string) {
-		if err != nil {
-			return
-		}
+	// The loop is written out, not a call of lines: this is the hot loop
+	// of the text path, a line a cell.
+	for n, off := 1, 0; off < len(s); n++ {
+		line, next := nextLine(s, off, cr)
 		switch {
 		case line == "" || (line[0] != '\t' && strings.TrimSpace(line) == ""):
-			end()
-			return
+			emit(&row, cr, fn)
 		case line[0] == '\t':
 			textFrom = off + 1
 			row.Cells = append(row.Cells, table.Cell{Text: line[1:], Col: len(row.Cells), Span: 1, At: model.At{Line: n}})
+			cells++
 		case len(row.Cells) > 0:
 			// A line without the TAB continues the cell above: the
 			// cell's text runs on in s, so it is resliced, not copied
 			// line by line (which would be quadratic in a long cell).
-			c := &row.Cells[len(row.Cells)-1]
-			c.Text = s[textFrom : off+len(line)]
-			return
+			row.Cells[len(row.Cells)-1].Text = s[textFrom : off+len(line)]
 		default:
 			// A continuation with no cell above (a file that starts
 			// mid-cell): keep it as a cell of its own.
 			textFrom = off
 			row.Cells = append(row.Cells, table.Cell{Text: line, Span: 1, At: model.At{Line: n}})
+			cells++
 		}
-		if cells++; cells > maxCells {
-			err = &table.Error{At: model.At{Line: n}, Err: errTooManyCells}
+		if cells > maxCells {
+			emit(&row, cr, fn)
+			return &table.Error{At: model.At{Line: n}, Err: errTooManyCells}
 		}
-	})
-	end()
-	return err
+		off = next
+	}
+	emit(&row, cr, fn)
+	return nil
+}
+
+// nextLine returns the line of s that starts at off, without its line end,
+// and the offset of the line after it. With cr false, s holds no CR.
+func nextLine(s string, off int, cr bool) (line string, next int) {
+	rest := s[off:]
+	if !cr {
+		i := strings.IndexByte(rest, '\n')
+		if i < 0 {
+			return rest, len(s)
+		}
+		return rest[:i], off + i + 1
+	}
+	i := strings.IndexAny(rest, "\r\n")
+	if i < 0 {
+		return rest, len(s)
+	}
+	line = rest[:i]
+	if rest[i] == '\r' && i+1 < len(rest) && rest[i+1] == '\n' {
+		i++
+	}
+	return line, off + i + 1
+}
+
+// emit hands a row read by scanCells to fn, if it has cells, and empties
+// it for the next.
+func emit(row *table.Row, cr bool, fn func(*table.Row)) {
+	if len(row.Cells) == 0 {
+		return
+	}
+	if cr {
+		for i := range row.Cells {
+			if t := row.Cells[i].Text; strings.IndexByte(t, '\r') >= 0 {
+				t = strings.ReplaceAll(t, "\r\n", "\n")
+				row.Cells[i].Text = strings.ReplaceAll(t, "\r", "\n")
+			}
+		}
+	}
+	row.At = row.Cells[0].At
+	fn(row)
+	row.Cells = row.Cells[:0]
 }
 
 // parseRows reads the text-rows shape. A field that starts with a double
