@@ -26,8 +26,6 @@ const (
 )
 
 var (
-	yearRe   = regexp.MustCompile(`^[(（]?\s*((?:19|20)\d\d)\s*年(?:度)?\s*[)）]?$`)
-	yearIn   = regexp.MustCompile(`[(（]?\s*((?:19|20)\d\d)\s*年(?:度)?\s*[)）]?`)
 	prefixRe = regexp.MustCompile(`^\s*(附件\s*[:：]?\s*\d*|附表\s*\d*|公开\s*\d+\s*表|报表编号\s*[:：]\s*\S*)\s*[:：]?\s*`)
 )
 
@@ -64,7 +62,7 @@ func classify(r *row) kind {
 	if len(r.full) == 1 || r.para {
 		t := normalize.Fold(c.text)
 		switch {
-		case yearRe.MatchString(strings.TrimSpace(t)):
+		case isYear(strings.TrimSpace(t)):
 			return kYear
 		case isTitle(c.key):
 			return kTitle
@@ -181,10 +179,9 @@ func parseTitle(s string) (prefix, title string, year *int) {
 		}
 		prefix, t = strings.TrimSpace(t[:cut]), strings.TrimSpace(t[cut:])
 	}
-	if loc := yearIn.FindStringSubmatchIndex(t); loc != nil {
-		y := atoi(t[loc[2]:loc[3]])
+	if start, end, y, ok := findYear(t); ok {
 		year = &y
-		t = strings.TrimSpace(t[:loc[0]] + t[loc[1]:])
+		t = strings.TrimSpace(t[:start] + t[end:])
 	}
 	return prefix, strings.Join(strings.Fields(t), ""), year
 }
@@ -317,8 +314,7 @@ func header(m *machine, r *row) stateFn {
 }
 
 func yearOf(s string) *int {
-	if sm := yearIn.FindStringSubmatch(normalize.Fold(s)); sm != nil {
-		y := atoi(sm[1])
+	if _, _, y, ok := findYear(normalize.Fold(s)); ok {
 		return &y
 	}
 	return nil
