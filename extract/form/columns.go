@@ -249,13 +249,18 @@ func newWord(k string) *word {
 }
 
 // keyStarts holds the first rune of every key in the tables, a bit a rune
-// of the Basic Multilingual Plane.
-var keyStarts = func() *[1 << 16 / 64]uint64 {
-	var b [1 << 16 / 64]uint64
+// of the Basic Multilingual Plane; keyPairs the first two runes of every
+// key of two or more, a bit a hash of the pair (see pairBit).
+var keyStarts, keyPairs = func() (*[1 << 16 / 64]uint64, *[1 << 16 / 64]uint64) {
+	var starts, pairs [1 << 16 / 64]uint64
 	add := func(k string) {
-		r, _ := utf8.DecodeRuneInString(k)
-		if r < 1<<16 {
-			b[r/64] |= 1 << (r % 64)
+		r1, n := utf8.DecodeRuneInString(k)
+		if r1 < 1<<16 {
+			starts[r1/64] |= 1 << (r1 % 64)
+		}
+		if r2, _ := utf8.DecodeRuneInString(k[n:]); r2 != utf8.RuneError {
+			b := pairBit(r1, r2)
+			pairs[b/64] |= 1 << (b % 64)
 		}
 	}
 	for k := range anyLabel {
@@ -264,30 +269,72 @@ var keyStarts = func() *[1 << 16 / 64]uint64 {
 	for k := range sectionLabels {
 		add(k)
 	}
-	return &b
+	return &starts, &pairs
 }()
 
-// mayBeLabel reports whether key(t) may be in a table, or t a title: false
-// only when it cannot, which is so of most data cells, so that they cost
-// no key and no lookup. t is a cell's text as load trims it. The first
-// rune of key(t) is the first of t, width-folded, unless key drops a
-// leading 其中 or colon; a title is told by 表 (see isTitle), and a total
-// written in one cell (总分10096) by its first rune as well.
+// pairBit hashes two runes to a bit of keyPairs.
+func pairBit(r1, r2 rune) uint32 {
+	return (uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA77) >> 16
+}
+
+// mayBeLabel reports whether key(t) may be in a table: false only when it
+// cannot, which is so of most data cells, so that they cost no key and no
+// lookup. t is a cell's text as load trims it. key(t) starts with the
+// first two runes of t that are not white space, width-folded, unless key
+// drops a leading 其中 or colon, or a bracket after the first rune; a
+// total written in one cell (总分10096) and a numbered goal block
+// (年度绩效目标2) start as their labels do. Titles are not told by their
+// key's first runes: classify finds its own key for a row of one cell.
 func mayBeLabel(t string) bool {
 	if len(t) > maxKey {
 		return false // key gives "" for it
 	}
-	r, _ := utf8.DecodeRuneInString(t)
+	r1, n := utf8.DecodeRuneInString(t)
+	r1, ok := foldedRune(r1)
+	if !ok || r1 == ':' || r1 == '其' {
+		return true // let key say
+	}
+	if keyStarts[r1/64]&(1<<(r1%64)) == 0 {
+		return false
+	}
+	rest := t[n:]
+	var r2 rune
+	for {
+		if rest == "" {
+			return true // a key of one rune
+		}
+		r2, n = utf8.DecodeRuneInString(rest)
+		if !isKeySpace(r2) {
+			break
+		}
+		rest = rest[n:]
+	}
+	r2, ok = foldedRune(r2)
+	if !ok || r2 == ':' || r2 == '(' {
+		return true // a colon or a note that key drops, or an odd fold
+	}
+	b := pairBit(r1, r2)
+	return keyPairs[b/64]&(1<<(b%64)) != 0
+}
+
+// foldedRune returns r as normalize.Fold maps it, for the full-width forms
+// that Fold maps one to one; ok is false for a rune Fold may map otherwise,
+// and for one outside the Basic Multilingual Plane.
+func foldedRune(r rune) (rune, bool) {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
-		r -= 0xFEE0
-	case r >= 0xFF00 || r == 0x20A9:
-		return true // folded in other ways: let key say
+		return r - 0xFEE0, true
+	case r >= 0xFF00 || r == 0x20A9 || r == 0x3000:
+		return r, false
 	}
-	if r == ':' || r == '其' || keyStarts[r/64]&(1<<(r%64)) != 0 {
-		return true
-	}
-	return strings.Contains(t, "表")
+	return r, true
+}
+
+// isKeySpace reports whether key drops r as white space. It errs towards
+// true: a rune dropped here but kept by key only makes mayBeLabel look at
+// the rune after it.
+func isKeySpace(r rune) bool {
+	return r <= ' ' || r == 0x7F || r >= 0x80 && r <= 0xA0 || r >= 0x2000 && r <= 0x206F || r == 0x3000 || r == 0xFEFF || r == 0x1680 || r == 0x180E
 }
 
 // words memoizes key and the table lookups over one parse: labels recur on

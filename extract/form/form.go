@@ -43,8 +43,7 @@ type stateFn func(m *machine, r *row) stateFn
 // cell is a table cell as the machine sees it.
 type cell struct {
 	text      string // trimmed, as written
-	key       string // folded for lookup (see key); "" unless it may be a label
-	w         *word  // what key means, never nil
+	w         *word  // its key (see key) and what it means; never nil
 	col, span int
 	at        model.At
 }
@@ -212,11 +211,14 @@ func (m *machine) load(r *row, src *table.Row) {
 				r.labels++
 			}
 		}
-		at := c.At
-		if at.IsZero() {
-			at = src.At
+		// Filled in place: copying a whole cell into the slice would
+		// cost a bulk write barrier while the collector runs.
+		r.cells = append(r.cells, cell{})
+		rc := &r.cells[len(r.cells)-1]
+		rc.text, rc.w, rc.col, rc.span, rc.at = t, w, c.Col, sp, c.At
+		if rc.at.IsZero() {
+			rc.at = src.At
 		}
-		r.cells = append(r.cells, cell{text: t, key: w.key, w: w, col: c.Col, span: sp, at: at})
 	}
 	if r.at.IsZero() && len(r.cells) > 0 {
 		r.at = r.cells[0].at

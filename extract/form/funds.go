@@ -438,8 +438,8 @@ func (m *machine) goalsRow(r *row) {
 // goalBlock returns the group word of a numbered goal block's label,
 // 年度绩效目标 for 年度绩效目标2(40分), "" when c is no such label.
 func goalBlock(c *cell) string {
-	k := strings.TrimRight(c.key, "0123456789")
-	if k == c.key || goalLabels[k] != gGroup {
+	k := strings.TrimRight(c.w.key, "0123456789")
+	if k == c.w.key || goalLabels[k] != gGroup {
 		return ""
 	}
 	return k

@@ -273,20 +273,19 @@ func (m *machine) indicatorRow(r *row) {
 			}
 		case sp.name == "":
 			extra = append(extra, model.Field{Label: sp.header, Value: c.text, At: c.at})
-		case !cells.put(sp.name, c):
+		case !cells.put(sp.name, c.text):
 			stray = true
 		}
 	}
-	text := cells.text
 
 	// Levels carry down from the rows above.
-	if t := text(cLevel1); t != "" {
+	if t := cells[iLevel1]; t != "" {
 		m.level1, m.l1w = level(t)
 		m.level2, m.l2w, m.l1carry = "", nil, false
 	} else {
 		m.l1carry = true
 	}
-	if t := text(cLevel2); t != "" {
+	if t := cells[iLevel2]; t != "" {
 		m.level2, m.l2w = level(t)
 	}
 	l1, l1w := m.level1, m.l1w
@@ -297,16 +296,16 @@ func (m *machine) indicatorRow(r *row) {
 		}
 	}
 
-	name := text(cName)
-	tgt, act, w, s := text(cTarget), text(cActual), text(cWeight), text(cScore)
-	op, unit := text(cOp), text(cUnit)
+	name := cells[iName]
+	tgt, act, w, s := cells[iTarget], cells[iActual], cells[iWeight], cells[iScore]
+	op, unit := cells[iOp], cells[iUnit]
 
 	if stray {
 		m.warn(CodeCellUnplaced, "指标行中有不在任何列下的单元格", r.at, r.texts())
 	}
 	switch {
 	case name == "" && tgt == "" && act == "" && w == "" && s == "" && op == "" && len(extra) == 0:
-		if text(cLevel1) != "" || text(cLevel2) != "" {
+		if cells[iLevel1] != "" || cells[iLevel2] != "" {
 			m.info(CodeLevelOnly, "只有指标级别、没有指标的行", r.at, r.texts())
 		} else if !stray {
 			m.info(CodeEmptyRow, "指标表中没有内容的行", r.at, r.texts())
@@ -329,7 +328,7 @@ func (m *machine) indicatorRow(r *row) {
 		Level1Weight:    l1w,
 		Level2:          m.level2,
 		Level2Weight:    m.l2w,
-		DeviationReason: text(cDeviation),
+		DeviationReason: cells[iDeviation],
 		Applicable:      true,
 		Extra:           extra,
 	}
@@ -342,7 +341,7 @@ func (m *machine) indicatorRow(r *row) {
 		in.Core = true
 		name = strings.TrimSpace(strings.Trim(name, "★☆"))
 	}
-	if c := text(cCore); c != "" {
+	if c := cells[iCore]; c != "" {
 		in.Core = in.Core || isYes(c)
 	}
 	if name != "" && !nothing(name) {
@@ -396,33 +395,65 @@ func (m *machine) indicatorRow(r *row) {
 	in.Met = normalize.Met(in.Target, in.Actual)
 }
 
-// rowCells holds the cells of one indicator row by canonical column. There
-// are a dozen canonical columns, so a fixed array serves better than a map.
-type rowCells struct {
-	names [16]string
-	cells [16]*cell
-	n     int
+// Indicator columns by number, for rowCells.
+const (
+	iLevel1 = iota
+	iLevel2
+	iName
+	iTarget
+	iActual
+	iWeight
+	iScore
+	iDeviation
+	iOp
+	iUnit
+	iCore
+	nIndColumns
+)
+
+// columnIndex returns the number of a canonical indicator column, -1 for a
+// name that is none.
+func columnIndex(name string) int {
+	switch name {
+	case cLevel1:
+		return iLevel1
+	case cLevel2:
+		return iLevel2
+	case cName:
+		return iName
+	case cTarget:
+		return iTarget
+	case cActual:
+		return iActual
+	case cWeight:
+		return iWeight
+	case cScore:
+		return iScore
+	case cDeviation:
+		return iDeviation
+	case cOp:
+		return iOp
+	case cUnit:
+		return iUnit
+	case cCore:
+		return iCore
+	}
+	return -1
 }
 
-// put stores c as the cell of column name; it reports false when the row
-// already has one.
-func (rc *rowCells) put(name string, c *cell) bool {
-	if rc.text(name) != "" || rc.n == len(rc.names) {
+// rowCells holds the texts of one indicator row by canonical column
+// number (iLevel1 …), "" for a column the row leaves empty.
+type rowCells [nIndColumns]string
+
+// put stores text as the cell of the named column; it reports false when
+// the row already has one there, or the name is no indicator column.
+func (rc *rowCells) put(name, text string) bool {
+	i := columnIndex(name)
+	if i < 0 || rc[i] != "" {
 		return false
 	}
-	rc.names[rc.n], rc.cells[rc.n] = name, c
-	rc.n++
+	rc[i] = text
 	return true
-}
-
-// text returns the text of the cell of column name, "" when there is none.
-func (rc *rowCells) text(name string) string {
-	for i := range rc.n {
-		if rc.names[i] == name {
-			return rc.cells[i].text
-		}
-	}
-	return ""
 }
 
 // unitSuffix returns unit unless value already ends in it.

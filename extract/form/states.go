@@ -29,6 +29,15 @@ var (
 	prefixRe = regexp.MustCompile(`^\s*(附件\s*[:：]?\s*\d*|附表\s*\d*|公开\s*\d+\s*表|报表编号\s*[:：]\s*\S*)\s*[:：]?\s*`)
 )
 
+// titleKey returns the key of c for isTitle: its word's, or for a cell that
+// mayBeLabel turned away, key of its text when that holds 表.
+func titleKey(c *cell) string {
+	if c.w == noWord && strings.Contains(c.text, "表") {
+		return key(c.text)
+	}
+	return c.w.key
+}
+
 // isTitle reports whether s reads as a form's title.
 func isTitle(k string) bool {
 	if utf8.RuneCountInString(k) > 80 {
@@ -64,13 +73,13 @@ func classify(r *row) kind {
 		switch {
 		case isYear(strings.TrimSpace(t)):
 			return kYear
-		case isTitle(c.key):
+		case isTitle(titleKey(c)):
 			return kTitle
 		case prefixRe.MatchString(t) && strings.TrimSpace(prefixRe.ReplaceAllString(t, "")) == "":
 			return kPrefix
 		}
 	}
-	if r.labels == 0 && !hasColon(c.text) && !totalLabels[leadingLabel(c.key)] {
+	if r.labels == 0 && !hasColon(c.text) && !totalLabels[leadingLabel(c.w.key)] {
 		// No cell is a label, so no header, goals or total row: the
 		// common data row skips the checks below.
 		return kOther
@@ -90,7 +99,7 @@ func classify(r *row) kind {
 	if isGoals(r) {
 		return kGoals
 	}
-	if c.w.total || totalLabels[leadingLabel(c.key)] {
+	if c.w.total || totalLabels[leadingLabel(c.w.key)] {
 		return kTotal
 	}
 	return kOther
@@ -99,6 +108,20 @@ func classify(r *row) kind {
 // hasColon reports whether s holds a colon, ASCII or full-width.
 func hasColon(s string) bool {
 	return strings.IndexByte(s, ':') >= 0 || strings.Contains(s, "：")
+}
+
+// colonIndex returns the index of the first colon in s, ASCII or
+// full-width, or -1. It is strings.IndexAny(s, ":：") without the rune by
+// rune decoding that IndexAny does for a set with a non-ASCII rune.
+func colonIndex(s string) int {
+	i := strings.IndexByte(s, ':')
+	if i < 0 {
+		return strings.Index(s, "：")
+	}
+	if j := strings.Index(s[:i], "："); j >= 0 {
+		return j
+	}
+	return i
 }
 
 // leadingLabel returns the letters of k before its first digit, so that a
@@ -378,7 +401,7 @@ func isKnownLabel(k string) bool {
 // splitAnyLabel splits "填报日期：2022年3月" at its colon when the part
 // before it is short enough to be a label.
 func splitAnyLabel(s string) (kv [2]string, ok bool) {
-	i := strings.IndexAny(s, ":：")
+	i := colonIndex(s)
 	if i <= 0 || utf8.RuneCountInString(s[:i]) > 16 {
 		return kv, false
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/jixiao/jixiao/normalize"
 )
 
@@ -18,8 +20,6 @@ func missed(t string) string {
 	switch {
 	case *w != (word{key: k}):
 		return "key " + k + " is in a table"
-	case isTitle(k):
-		return "key " + k + " is a title"
 	case totalLabels[leadingLabel(k)]:
 		return "key " + k + " starts with a total label"
 	case goalLabels[strings.TrimRight(k, "0123456789")] != "":
@@ -97,4 +97,21 @@ func FuzzMayBeLabel(f *testing.F) {
 			t.Errorf("mayBeLabel(%q) = false, but %s", tx, why)
 		}
 	})
+}
+
+// TestColumnIndex: every indicator column a header can name has its place
+// in rowCells.
+func TestColumnIndex(t *testing.T) {
+	for header, name := range indicatorColumns {
+		if columnIndex(name) < 0 {
+			t.Errorf("column %s (header %s) has no columnIndex", name, header)
+		}
+	}
+	assert.Equal(t, -1, columnIndex(""))
+}
+
+func TestColonIndex(t *testing.T) {
+	for _, s := range []string{"", "a", "a:b", "名称：x", "名称：x:y", "a:名称：", "：", ":", "无冒号"} {
+		assert.Equal(t, strings.IndexAny(s, ":："), colonIndex(s), "%q", s)
+	}
 }
