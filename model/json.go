@@ -1,6 +1,8 @@
 package model
 
 import (
+	"math/bits"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -24,13 +26,15 @@ import (
 //
 // A nil d is written as null.
 func (d *Document) AppendJSON(dst []byte, indent bool) []byte {
-	e := encoder{b: dst, indent: indent}
 	if d == nil {
-		e.null()
-		return e.b
+		return append(dst, "null"...)
 	}
-	e.document(d)
-	return e.b
+	e := encoder{indent: indent}
+	n := 512 + 256*len(d.Problems)
+	for i := range d.Forms {
+		n += d.Forms[i].sizeHint()
+	}
+	return e.document(e.grow(dst, n), d)
 }
 
 // AppendJSON appends the canonical JSON encoding of f to dst, as
@@ -38,13 +42,11 @@ func (d *Document) AppendJSON(dst []byte, indent bool) []byte {
 // is one line of an NDJSON stream of forms. No newline is appended.
 // A nil f is written as null.
 func (f *Form) AppendJSON(dst []byte, indent bool) []byte {
-	e := encoder{b: dst, indent: indent}
 	if f == nil {
-		e.null()
-		return e.b
+		return append(dst, "null"...)
 	}
-	e.form(f)
-	return e.b
+	e := encoder{indent: indent}
+	return e.form(e.grow(dst, f.sizeHint()), f)
 }
 
 // AppendJSON appends the JSON encoding of l to dst, as Document.AppendJSON
@@ -52,13 +54,15 @@ func (f *Form) AppendJSON(dst []byte, indent bool) []byte {
 // stream, less its newline. A nil l is written as null. Problems is always
 // an array, and Form null when l has none.
 func (l *Line) AppendJSON(dst []byte, indent bool) []byte {
-	e := encoder{b: dst, indent: indent}
 	if l == nil {
-		e.null()
-		return e.b
+		return append(dst, "null"...)
 	}
-	e.line(l)
-	return e.b
+	e := encoder{indent: indent}
+	n := 512 + 256*len(l.Problems)
+	if l.Form != nil {
+		n += l.Form.sizeHint()
+	}
+	return e.line(e.grow(dst, n), l)
 }
 
 // MarshalJSON returns the compact encoding of d made by AppendJSON, so that
@@ -87,537 +91,579 @@ func (l Line) MarshalJSON() ([]byte, error) {
 // extra of an Indicator); TestAppendJSONEveryField reaches it.
 const newline = "\n                                "
 
-// encoder appends JSON to b. depth counts the objects and arrays open.
+// encoder holds the layout of the JSON being written: whether to indent,
+// and the depth of the objects and arrays open. Its methods take the
+// buffer and return it extended, like the strconv Append functions, so
+// that the buffer stays in registers and is never stored through a
+// pointer (such a store costs a write barrier while the garbage collector
+// runs). The encoder holds no pointers, for the same reason.
 type encoder struct {
-	b      []byte
 	indent bool
 	depth  int
 }
 
-// nl starts a new line at the current depth when indenting.
-func (e *encoder) nl() {
+// sizeHint estimates the length of the compact encoding of f, on the
+// generous side, so that AppendJSON can make room once for the whole form:
+// the forms of the samples take some 1000 bytes and 400 to 550 for each
+// indicator.
+func (f *Form) sizeHint() int {
+	n := 1536 + 512*len(f.Indicators) + 256*len(f.Findings) + 128*(len(f.HeaderExtra)+len(f.Notes))
+	if f.Goals != nil {
+		n += len(f.Goals.Planned) + len(f.Goals.Achieved) + len(f.Goals.Adjusted)
+	}
+	return n
+}
+
+// grow makes room in b for n bytes of compact JSON, or their indented
+// layout, so that appends do not copy the buffer again and again as it
+// grows. A reused buffer usually has the room already.
+func (e *encoder) grow(b []byte, n int) []byte {
 	if e.indent {
-		e.b = append(e.b, newline[:1+2*e.depth]...)
+		n += n / 2
 	}
+	return slices.Grow(b, n)
 }
 
-// open starts a non-empty object or array.
-func (e *encoder) open(c byte) {
-	e.b = append(e.b, c)
-	e.depth++
+// raw appends s, a piece of compact JSON made of punctuation and at most
+// one key, which ends it, such as `{"index":`, `,"at":` or `]`.
+// Brackets in s open or close non-empty objects and arrays; an empty one
+// is written with append. When indenting, raw lays s out as json.Indent
+// does: a line break after an opening bracket and a comma and before a
+// closing one, and a space after the colon.
+func (e *encoder) raw(b []byte, s string) []byte {
+	if !e.indent {
+		return append(b, s...)
+	}
+	return e.rawIndent(b, s)
 }
 
-// close ends a non-empty object or array begun by open.
-func (e *encoder) close(c byte) {
-	e.depth--
-	e.nl()
-	e.b = append(e.b, c)
+// nl appends a line break and the indentation of the current depth.
+func (e *encoder) nl(b []byte) []byte {
+	n := 1 + 2*e.depth
+	if n > 16 {
+		return append(b, newline[:n]...)
+	}
+	// Appending a constant 16 bytes is a single move, where a length
+	// known only when running calls memmove; the excess is cut off.
+	b = append(b, newline[:16]...)
+	return b[:len(b)-16+n]
 }
 
-// key writes the separator before a member (none for the first), then the
-// quoted key and colon given in k, such as `"index":`.
-func (e *encoder) key(k string, first bool) {
-	if !first {
-		e.b = append(e.b, ',')
-	}
-	e.nl()
-	e.b = append(e.b, k...)
-	if e.indent {
-		e.b = append(e.b, ' ')
-	}
-}
-
-// elem writes the separator before an array element.
-func (e *encoder) elem(first bool) {
-	if !first {
-		e.b = append(e.b, ',')
-	}
-	e.nl()
-}
-
-func (e *encoder) null() { e.b = append(e.b, "null"...) }
-
-func (e *encoder) int(n int) { e.b = strconv.AppendInt(e.b, int64(n), 10) }
-
-func (e *encoder) bool(v bool) { e.b = strconv.AppendBool(e.b, v) }
-
-func (e *encoder) string(s string) { e.b = appendString(e.b, s) }
-
-// decimal writes d as a bare number, or null when d is not a JSON number.
-func (e *encoder) decimal(d Decimal) {
-	if !isJSONNumber(string(d)) {
-		e.null()
-		return
-	}
-	e.b = append(e.b, d...)
-}
-
-// decimalPtr writes *d, or null when d is nil.
-func (e *encoder) decimalPtr(d *Decimal) {
-	if d == nil {
-		e.null()
-		return
-	}
-	e.decimal(*d)
-}
-
-func (e *encoder) strings(ss []string) {
-	if len(ss) == 0 {
-		e.b = append(e.b, "[]"...)
-		return
-	}
-	e.open('[')
-	for i, s := range ss {
-		e.elem(i == 0)
-		e.string(s)
-	}
-	e.close(']')
-}
-
-func (e *encoder) document(d *Document) {
-	e.open('{')
-	e.key(`"schema":`, true)
-	e.string(d.Schema)
-	e.key(`"source":`, false)
-	e.source(&d.Source)
-	e.key(`"status":`, false)
-	e.string(d.Status)
-	e.key(`"forms":`, false)
-	if len(d.Forms) == 0 {
-		e.b = append(e.b, "[]"...)
-	} else {
-		e.open('[')
-		for i := range d.Forms {
-			e.elem(i == 0)
-			e.form(&d.Forms[i])
+// rawIndent is raw when indenting.
+func (e *encoder) rawIndent(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '{', '[':
+			e.depth++
+			b = append(b, c)
+			b = e.nl(b)
+		case '}', ']':
+			e.depth--
+			b = e.nl(b)
+			b = append(b, c)
+		case ',':
+			b = append(b, ',')
+			b = e.nl(b)
+		default:
+			// The key and its colon, which end s.
+			b = append(b, s[i:]...)
+			return append(b, ' ')
 		}
-		e.close(']')
 	}
-	e.key(`"problems":`, false)
-	e.problems(d.Problems)
-	e.close('}')
+	return b
 }
 
-func (e *encoder) line(l *Line) {
-	e.open('{')
-	e.key(`"schema":`, true)
-	e.string(l.Schema)
-	e.key(`"source":`, false)
-	e.source(&l.Source)
-	e.key(`"status":`, false)
-	e.string(l.Status)
-	e.key(`"form":`, false)
-	if l.Form == nil {
-		e.null()
+// decimal appends *d as a bare number, or null when d is nil or *d is not
+// a JSON number.
+func decimal(b []byte, d *Decimal) []byte {
+	if d == nil || !isJSONNumber(string(*d)) {
+		return append(b, "null"...)
+	}
+	return append(b, *d...)
+}
+
+// appendBool appends true or false.
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
+}
+
+// appendInt appends n in decimal. The ints of a Document (positions,
+// indexes, years) are small and positive: those below 10000 are written
+// here, without the general case of strconv.
+func appendInt(b []byte, n int) []byte {
+	switch u := uint(n); {
+	case u < 10:
+		return append(b, byte('0'+u))
+	case u < 100:
+		return append(b, byte('0'+u/10), byte('0'+u%10))
+	case u < 1000:
+		return append(b, byte('0'+u/100), byte('0'+u/10%10), byte('0'+u%10))
+	case u < 10000:
+		return append(b, byte('0'+u/1000), byte('0'+u/100%10), byte('0'+u/10%10), byte('0'+u%10))
+	}
+	return strconv.AppendInt(b, int64(n), 10)
+}
+
+func (e *encoder) strings(b []byte, ss []string) []byte {
+	if len(ss) == 0 {
+		return append(b, "[]"...)
+	}
+	b = e.raw(b, "[")
+	for i, s := range ss {
+		if i > 0 {
+			b = e.raw(b, ",")
+		}
+		b = appendString(b, s)
+	}
+	return e.raw(b, "]")
+}
+
+func (e *encoder) document(b []byte, d *Document) []byte {
+	b = e.raw(b, `{"schema":`)
+	b = appendString(b, d.Schema)
+	b = e.raw(b, `,"source":`)
+	b = e.source(b, &d.Source)
+	b = e.raw(b, `,"status":`)
+	b = appendString(b, d.Status)
+	b = e.raw(b, `,"forms":`)
+	if len(d.Forms) == 0 {
+		b = append(b, "[]"...)
 	} else {
-		e.form(l.Form)
+		b = e.raw(b, "[")
+		for i := range d.Forms {
+			if i > 0 {
+				b = e.raw(b, ",")
+			}
+			b = e.form(b, &d.Forms[i])
+		}
+		b = e.raw(b, "]")
 	}
-	e.key(`"problems":`, false)
-	e.problems(l.Problems)
-	e.close('}')
+	b = e.raw(b, `,"problems":`)
+	b = e.problems(b, d.Problems)
+	return e.raw(b, "}")
 }
 
-// problems writes ps as an array, [] when it is empty.
-func (e *encoder) problems(ps []Problem) {
+func (e *encoder) line(b []byte, l *Line) []byte {
+	b = e.raw(b, `{"schema":`)
+	b = appendString(b, l.Schema)
+	b = e.raw(b, `,"source":`)
+	b = e.source(b, &l.Source)
+	b = e.raw(b, `,"status":`)
+	b = appendString(b, l.Status)
+	b = e.raw(b, `,"form":`)
+	if l.Form == nil {
+		b = append(b, "null"...)
+	} else {
+		b = e.form(b, l.Form)
+	}
+	b = e.raw(b, `,"problems":`)
+	b = e.problems(b, l.Problems)
+	return e.raw(b, "}")
+}
+
+// problems appends ps as an array, [] when it is empty.
+func (e *encoder) problems(b []byte, ps []Problem) []byte {
 	if len(ps) == 0 {
-		e.b = append(e.b, "[]"...)
-		return
+		return append(b, "[]"...)
 	}
-	e.open('[')
+	b = e.raw(b, "[")
 	for i := range ps {
-		e.elem(i == 0)
-		e.problem(&ps[i])
+		if i > 0 {
+			b = e.raw(b, ",")
+		}
+		b = e.problem(b, &ps[i])
 	}
-	e.close(']')
+	return e.raw(b, "]")
 }
 
-func (e *encoder) source(s *Source) {
-	e.open('{')
-	e.key(`"path":`, true)
-	e.string(s.Path)
-	e.key(`"format":`, false)
-	e.string(s.Format)
+func (e *encoder) source(b []byte, s *Source) []byte {
+	b = e.raw(b, `{"path":`)
+	b = appendString(b, s.Path)
+	b = e.raw(b, `,"format":`)
+	b = appendString(b, s.Format)
 	if s.Encoding != "" {
-		e.key(`"encoding":`, false)
-		e.string(s.Encoding)
+		b = e.raw(b, `,"encoding":`)
+		b = appendString(b, s.Encoding)
 	}
-	e.key(`"sha256":`, false)
-	e.string(s.SHA256)
+	b = e.raw(b, `,"sha256":`)
+	b = appendString(b, s.SHA256)
 	if s.Entry != "" {
-		e.key(`"entry":`, false)
-		e.string(s.Entry)
+		b = e.raw(b, `,"entry":`)
+		b = appendString(b, s.Entry)
 	}
-	e.close('}')
+	return e.raw(b, "}")
 }
 
-func (e *encoder) problem(p *Problem) {
-	e.open('{')
-	e.key(`"severity":`, true)
-	e.string(p.Severity)
-	e.key(`"code":`, false)
-	e.string(p.Code)
-	e.key(`"message":`, false)
-	e.string(p.Message)
-	e.key(`"at":`, false)
-	e.at(p.At)
+func (e *encoder) problem(b []byte, p *Problem) []byte {
+	b = e.raw(b, `{"severity":`)
+	b = appendString(b, p.Severity)
+	b = e.raw(b, `,"code":`)
+	b = appendString(b, p.Code)
+	b = e.raw(b, `,"message":`)
+	b = appendString(b, p.Message)
+	b = e.raw(b, `,"at":`)
+	b = e.at(b, &p.At)
 	if len(p.Cells) > 0 {
-		e.key(`"cells":`, false)
-		e.strings(p.Cells)
+		b = e.raw(b, `,"cells":`)
+		b = e.strings(b, p.Cells)
 	}
 	if p.Form != 0 {
-		e.key(`"form":`, false)
-		e.int(p.Form)
+		b = e.raw(b, `,"form":`)
+		b = appendInt(b, p.Form)
 	}
-	e.close('}')
+	return e.raw(b, "}")
 }
 
-func (e *encoder) at(a At) {
-	if a == (At{}) {
-		e.b = append(e.b, "{}"...)
-		return
+// at appends a, leaving out the fields that are zero.
+func (e *encoder) at(b []byte, a *At) []byte {
+	if *a == (At{}) {
+		return append(b, "{}"...)
 	}
-	e.open('{')
-	first := true
+	// Each member is written after a comma, and the first comma then
+	// becomes the opening brace: when indenting, both are followed by a
+	// line break and the indentation of the members.
+	open := len(b)
+	if e.indent {
+		e.depth++
+	}
 	if a.Line != 0 {
-		e.key(`"line":`, first)
-		e.int(a.Line)
-		first = false
+		b = e.raw(b, `,"line":`)
+		b = appendInt(b, a.Line)
 	}
 	if a.Table != 0 {
-		e.key(`"table":`, first)
-		e.int(a.Table)
-		first = false
+		b = e.raw(b, `,"table":`)
+		b = appendInt(b, a.Table)
 	}
 	if a.Row != 0 {
-		e.key(`"row":`, first)
-		e.int(a.Row)
-		first = false
+		b = e.raw(b, `,"row":`)
+		b = appendInt(b, a.Row)
 	}
 	if a.Col != 0 {
-		e.key(`"col":`, first)
-		e.int(a.Col)
-		first = false
+		b = e.raw(b, `,"col":`)
+		b = appendInt(b, a.Col)
 	}
 	if a.Paragraph != 0 {
-		e.key(`"paragraph":`, first)
-		e.int(a.Paragraph)
+		b = e.raw(b, `,"paragraph":`)
+		b = appendInt(b, a.Paragraph)
 	}
-	e.close('}')
+	b[open] = '{'
+	return e.raw(b, "}")
 }
 
-func (e *encoder) form(f *Form) {
-	e.open('{')
-	e.key(`"index":`, true)
-	e.int(f.Index)
-	e.key(`"at":`, false)
-	e.at(f.At)
-	e.key(`"kind":`, false)
-	e.string(f.Kind)
-	e.key(`"title":`, false)
-	e.string(f.Title)
-	e.key(`"year":`, false)
+func (e *encoder) form(b []byte, f *Form) []byte {
+	b = e.raw(b, `{"index":`)
+	b = appendInt(b, f.Index)
+	b = e.raw(b, `,"at":`)
+	b = e.at(b, &f.At)
+	b = e.raw(b, `,"kind":`)
+	b = appendString(b, f.Kind)
+	b = e.raw(b, `,"title":`)
+	b = appendString(b, f.Title)
+	b = e.raw(b, `,"year":`)
 	if f.Year == nil {
-		e.null()
+		b = append(b, "null"...)
 	} else {
-		e.int(*f.Year)
+		b = appendInt(b, *f.Year)
 	}
-	e.key(`"project_name":`, false)
-	e.string(f.ProjectName)
-	e.key(`"competent_department":`, false)
-	e.string(f.CompetentDepartment)
-	e.key(`"implementing_unit":`, false)
-	e.string(f.ImplementingUnit)
+	b = e.raw(b, `,"project_name":`)
+	b = appendString(b, f.ProjectName)
+	b = e.raw(b, `,"competent_department":`)
+	b = appendString(b, f.CompetentDepartment)
+	b = e.raw(b, `,"implementing_unit":`)
+	b = appendString(b, f.ImplementingUnit)
 	if len(f.HeaderExtra) > 0 {
-		e.key(`"header_extra":`, false)
-		e.fields(f.HeaderExtra)
+		b = e.raw(b, `,"header_extra":`)
+		b = e.fields(b, f.HeaderExtra)
 	}
-	e.key(`"funds":`, false)
+	b = e.raw(b, `,"funds":`)
 	if f.Funds == nil {
-		e.null()
+		b = append(b, "null"...)
 	} else {
-		e.funds(f.Funds)
+		b = e.funds(b, f.Funds)
 	}
-	e.key(`"goals":`, false)
+	b = e.raw(b, `,"goals":`)
 	if f.Goals == nil {
-		e.null()
+		b = append(b, "null"...)
 	} else {
-		e.goals(f.Goals)
+		b = e.goals(b, f.Goals)
 	}
-	e.key(`"indicators":`, false)
+	b = e.raw(b, `,"indicators":`)
 	if len(f.Indicators) == 0 {
-		e.b = append(e.b, "[]"...)
+		b = append(b, "[]"...)
 	} else {
-		e.open('[')
+		b = e.raw(b, "[")
 		for i := range f.Indicators {
-			e.elem(i == 0)
-			e.indicator(&f.Indicators[i])
+			if i > 0 {
+				b = e.raw(b, ",")
+			}
+			b = e.indicator(b, &f.Indicators[i])
 		}
-		e.close(']')
+		b = e.raw(b, "]")
 	}
-	e.key(`"total":`, false)
+	b = e.raw(b, `,"total":`)
 	if f.Total == nil {
-		e.null()
+		b = append(b, "null"...)
 	} else {
-		e.total(f.Total)
+		b = e.total(b, f.Total)
 	}
 	if len(f.Notes) > 0 {
-		e.key(`"notes":`, false)
-		e.fields(f.Notes)
+		b = e.raw(b, `,"notes":`)
+		b = e.fields(b, f.Notes)
 	}
-	e.key(`"findings":`, false)
+	b = e.raw(b, `,"findings":`)
 	if len(f.Findings) == 0 {
-		e.b = append(e.b, "[]"...)
+		b = append(b, "[]"...)
 	} else {
-		e.open('[')
+		b = e.raw(b, "[")
 		for i := range f.Findings {
-			e.elem(i == 0)
-			e.finding(&f.Findings[i])
+			if i > 0 {
+				b = e.raw(b, ",")
+			}
+			b = e.finding(b, &f.Findings[i])
 		}
-		e.close(']')
+		b = e.raw(b, "]")
 	}
-	e.close('}')
+	return e.raw(b, "}")
 }
 
-// fields writes a non-empty list of fields (callers omit an empty one).
-func (e *encoder) fields(fs []Field) {
-	e.open('[')
+// fields appends a non-empty list of fields (callers omit an empty one).
+func (e *encoder) fields(b []byte, fs []Field) []byte {
+	b = e.raw(b, "[")
 	for i := range fs {
-		e.elem(i == 0)
-		e.open('{')
-		e.key(`"label":`, true)
-		e.string(fs[i].Label)
-		e.key(`"value":`, false)
-		e.string(fs[i].Value)
-		e.key(`"at":`, false)
-		e.at(fs[i].At)
-		e.close('}')
+		if i > 0 {
+			b = e.raw(b, ",")
+		}
+		b = e.raw(b, `{"label":`)
+		b = appendString(b, fs[i].Label)
+		b = e.raw(b, `,"value":`)
+		b = appendString(b, fs[i].Value)
+		b = e.raw(b, `,"at":`)
+		b = e.at(b, &fs[i].At)
+		b = e.raw(b, "}")
 	}
-	e.close(']')
+	return e.raw(b, "]")
 }
 
-func (e *encoder) funds(f *Funds) {
-	e.open('{')
-	e.key(`"unit":`, true)
-	e.string(f.Unit)
+func (e *encoder) funds(b []byte, f *Funds) []byte {
+	b = e.raw(b, `{"unit":`)
+	b = appendString(b, f.Unit)
 	if f.Total != nil {
-		e.key(`"total":`, false)
-		e.fundsRow(f.Total)
+		b = e.raw(b, `,"total":`)
+		b = e.fundsRow(b, f.Total)
 	}
 	if f.Fiscal != nil {
-		e.key(`"fiscal":`, false)
-		e.fundsRow(f.Fiscal)
+		b = e.raw(b, `,"fiscal":`)
+		b = e.fundsRow(b, f.Fiscal)
 	}
 	if f.Carryover != nil {
-		e.key(`"carryover":`, false)
-		e.fundsRow(f.Carryover)
+		b = e.raw(b, `,"carryover":`)
+		b = e.fundsRow(b, f.Carryover)
 	}
 	if f.Other != nil {
-		e.key(`"other":`, false)
-		e.fundsRow(f.Other)
+		b = e.raw(b, `,"other":`)
+		b = e.fundsRow(b, f.Other)
 	}
 	if len(f.ExtraRows) > 0 {
-		e.key(`"extra_rows":`, false)
-		e.open('[')
+		b = e.raw(b, `,"extra_rows":`)
+		b = e.raw(b, "[")
 		for i := range f.ExtraRows {
-			e.elem(i == 0)
-			e.fundsRow(&f.ExtraRows[i])
+			if i > 0 {
+				b = e.raw(b, ",")
+			}
+			b = e.fundsRow(b, &f.ExtraRows[i])
 		}
-		e.close(']')
+		b = e.raw(b, "]")
 	}
-	e.close('}')
+	return e.raw(b, "}")
 }
 
-func (e *encoder) fundsRow(r *FundsRow) {
-	e.open('{')
-	e.key(`"label":`, true)
-	e.string(r.Label)
-	e.key(`"at":`, false)
-	e.at(r.At)
-	e.key(`"initial_budget":`, false)
-	e.decimalPtr(r.InitialBudget)
-	e.key(`"annual_budget":`, false)
-	e.decimalPtr(r.AnnualBudget)
-	e.key(`"executed":`, false)
-	e.decimalPtr(r.Executed)
-	e.key(`"weight":`, false)
-	e.decimalPtr(r.Weight)
-	e.key(`"execution_rate":`, false)
-	e.decimalPtr(r.ExecutionRate)
-	e.key(`"score":`, false)
-	e.decimalPtr(r.Score)
+func (e *encoder) fundsRow(b []byte, r *FundsRow) []byte {
+	b = e.raw(b, `{"label":`)
+	b = appendString(b, r.Label)
+	b = e.raw(b, `,"at":`)
+	b = e.at(b, &r.At)
+	b = e.raw(b, `,"initial_budget":`)
+	b = decimal(b, r.InitialBudget)
+	b = e.raw(b, `,"annual_budget":`)
+	b = decimal(b, r.AnnualBudget)
+	b = e.raw(b, `,"executed":`)
+	b = decimal(b, r.Executed)
+	b = e.raw(b, `,"weight":`)
+	b = decimal(b, r.Weight)
+	b = e.raw(b, `,"execution_rate":`)
+	b = decimal(b, r.ExecutionRate)
+	b = e.raw(b, `,"score":`)
+	b = decimal(b, r.Score)
 	if r.Note != "" {
-		e.key(`"note":`, false)
-		e.string(r.Note)
+		b = e.raw(b, `,"note":`)
+		b = appendString(b, r.Note)
 	}
-	e.close('}')
+	return e.raw(b, "}")
 }
 
-func (e *encoder) goals(g *Goals) {
-	e.open('{')
-	e.key(`"planned":`, true)
-	e.string(g.Planned)
-	e.key(`"achieved":`, false)
-	e.string(g.Achieved)
-	e.key(`"at":`, false)
-	e.at(g.At)
+func (e *encoder) goals(b []byte, g *Goals) []byte {
+	b = e.raw(b, `{"planned":`)
+	b = appendString(b, g.Planned)
+	b = e.raw(b, `,"achieved":`)
+	b = appendString(b, g.Achieved)
+	b = e.raw(b, `,"at":`)
+	b = e.at(b, &g.At)
 	if g.Adjusted != "" {
-		e.key(`"adjusted":`, false)
-		e.string(g.Adjusted)
+		b = e.raw(b, `,"adjusted":`)
+		b = appendString(b, g.Adjusted)
 	}
-	e.close('}')
+	return e.raw(b, "}")
 }
 
-func (e *encoder) indicator(in *Indicator) {
-	e.open('{')
-	e.key(`"at":`, true)
-	e.at(in.At)
-	e.key(`"level1":`, false)
-	e.string(in.Level1)
+func (e *encoder) indicator(b []byte, in *Indicator) []byte {
+	b = e.raw(b, `{"at":`)
+	b = e.at(b, &in.At)
+	b = e.raw(b, `,"level1":`)
+	b = appendString(b, in.Level1)
 	if in.Level1Weight != nil {
-		e.key(`"level1_weight":`, false)
-		e.decimal(*in.Level1Weight)
+		b = e.raw(b, `,"level1_weight":`)
+		b = decimal(b, in.Level1Weight)
 	}
-	e.key(`"level2":`, false)
-	e.string(in.Level2)
+	b = e.raw(b, `,"level2":`)
+	b = appendString(b, in.Level2)
 	if in.Level2Weight != nil {
-		e.key(`"level2_weight":`, false)
-		e.decimal(*in.Level2Weight)
+		b = e.raw(b, `,"level2_weight":`)
+		b = decimal(b, in.Level2Weight)
 	}
-	e.key(`"name":`, false)
+	b = e.raw(b, `,"name":`)
 	if in.Name == nil {
-		e.null()
+		b = append(b, "null"...)
 	} else {
-		e.string(*in.Name)
+		b = appendString(b, *in.Name)
 	}
-	e.key(`"target":`, false)
-	e.value(&in.Target)
-	e.key(`"actual":`, false)
-	e.value(&in.Actual)
-	e.key(`"weight":`, false)
-	e.decimalPtr(in.Weight)
-	e.key(`"score":`, false)
-	e.decimalPtr(in.Score)
-	e.key(`"deviation_reason":`, false)
-	e.string(in.DeviationReason)
-	e.key(`"applicable":`, false)
-	e.bool(in.Applicable)
-	e.key(`"met":`, false)
+	b = e.raw(b, `,"target":`)
+	b = e.value(b, &in.Target)
+	b = e.raw(b, `,"actual":`)
+	b = e.value(b, &in.Actual)
+	b = e.raw(b, `,"weight":`)
+	b = decimal(b, in.Weight)
+	b = e.raw(b, `,"score":`)
+	b = decimal(b, in.Score)
+	b = e.raw(b, `,"deviation_reason":`)
+	b = appendString(b, in.DeviationReason)
+	b = e.raw(b, `,"applicable":`)
+	b = appendBool(b, in.Applicable)
+	b = e.raw(b, `,"met":`)
 	if in.Met == nil {
-		e.null()
+		b = append(b, "null"...)
 	} else {
-		e.bool(*in.Met)
+		b = appendBool(b, *in.Met)
 	}
 	if in.Core {
-		e.key(`"core":`, false)
-		e.bool(true)
+		b = e.raw(b, `,"core":`)
+		b = append(b, "true"...)
 	}
 	if in.Nature != "" {
-		e.key(`"nature":`, false)
-		e.string(in.Nature)
+		b = e.raw(b, `,"nature":`)
+		b = appendString(b, in.Nature)
 	}
 	if len(in.Extra) > 0 {
-		e.key(`"extra":`, false)
-		e.fields(in.Extra)
+		b = e.raw(b, `,"extra":`)
+		b = e.fields(b, in.Extra)
 	}
-	e.close('}')
+	return e.raw(b, "}")
 }
 
-func (e *encoder) value(v *Value) {
-	e.open('{')
-	e.key(`"raw":`, true)
-	e.string(v.Raw)
-	e.key(`"kind":`, false)
-	e.string(v.Kind)
+func (e *encoder) value(b []byte, v *Value) []byte {
+	b = e.raw(b, `{"raw":`)
+	b = appendString(b, v.Raw)
+	b = e.raw(b, `,"kind":`)
+	b = appendString(b, v.Kind)
 	if v.Op != "" {
-		e.key(`"op":`, false)
-		e.string(v.Op)
+		b = e.raw(b, `,"op":`)
+		b = appendString(b, v.Op)
 	}
 	if v.Value != nil {
-		e.key(`"value":`, false)
-		e.decimal(*v.Value)
+		b = e.raw(b, `,"value":`)
+		b = decimal(b, v.Value)
 	}
 	if v.Min != nil {
-		e.key(`"min":`, false)
-		e.decimal(*v.Min)
+		b = e.raw(b, `,"min":`)
+		b = decimal(b, v.Min)
 	}
 	if v.Max != nil {
-		e.key(`"max":`, false)
-		e.decimal(*v.Max)
+		b = e.raw(b, `,"max":`)
+		b = decimal(b, v.Max)
 	}
 	if v.Unit != "" {
-		e.key(`"unit":`, false)
-		e.string(v.Unit)
+		b = e.raw(b, `,"unit":`)
+		b = appendString(b, v.Unit)
 	}
 	if v.UnitFrom != "" {
-		e.key(`"unit_from":`, false)
-		e.string(v.UnitFrom)
+		b = e.raw(b, `,"unit_from":`)
+		b = appendString(b, v.UnitFrom)
 	}
 	if v.Base != nil {
-		e.key(`"base":`, false)
-		e.open('{')
-		e.key(`"value":`, true)
-		e.decimal(v.Base.Value)
-		e.key(`"unit":`, false)
-		e.string(v.Base.Unit)
-		e.close('}')
+		b = e.raw(b, `,"base":`)
+		b = e.raw(b, `{"value":`)
+		b = decimal(b, &v.Base.Value)
+		b = e.raw(b, `,"unit":`)
+		b = appendString(b, v.Base.Unit)
+		b = e.raw(b, "}")
 	}
 	if v.Approx {
-		e.key(`"approx":`, false)
-		e.bool(true)
+		b = e.raw(b, `,"approx":`)
+		b = append(b, "true"...)
 	}
 	if v.Date != "" {
-		e.key(`"date":`, false)
-		e.string(v.Date)
+		b = e.raw(b, `,"date":`)
+		b = appendString(b, v.Date)
 	}
 	if v.From != "" {
-		e.key(`"from":`, false)
-		e.string(v.From)
+		b = e.raw(b, `,"from":`)
+		b = appendString(b, v.From)
 	}
 	if v.To != "" {
-		e.key(`"to":`, false)
-		e.string(v.To)
+		b = e.raw(b, `,"to":`)
+		b = appendString(b, v.To)
 	}
 	if v.Text != "" {
-		e.key(`"text":`, false)
-		e.string(v.Text)
+		b = e.raw(b, `,"text":`)
+		b = appendString(b, v.Text)
 	}
-	e.close('}')
+	return e.raw(b, "}")
 }
 
-func (e *encoder) total(t *Total) {
-	e.open('{')
-	e.key(`"weight":`, true)
-	e.decimalPtr(t.Weight)
-	e.key(`"score":`, false)
-	e.decimalPtr(t.Score)
+func (e *encoder) total(b []byte, t *Total) []byte {
+	b = e.raw(b, `{"weight":`)
+	b = decimal(b, t.Weight)
+	b = e.raw(b, `,"score":`)
+	b = decimal(b, t.Score)
 	if t.Grade != "" {
-		e.key(`"grade":`, false)
-		e.string(t.Grade)
+		b = e.raw(b, `,"grade":`)
+		b = appendString(b, t.Grade)
 	}
-	e.key(`"at":`, false)
-	e.at(t.At)
-	e.close('}')
+	b = e.raw(b, `,"at":`)
+	b = e.at(b, &t.At)
+	return e.raw(b, "}")
 }
 
-func (e *encoder) finding(f *Finding) {
-	e.open('{')
-	e.key(`"code":`, true)
-	e.string(f.Code)
-	e.key(`"severity":`, false)
-	e.string(f.Severity)
-	e.key(`"message":`, false)
-	e.string(f.Message)
-	e.key(`"at":`, false)
-	e.at(f.At)
+func (e *encoder) finding(b []byte, f *Finding) []byte {
+	b = e.raw(b, `{"code":`)
+	b = appendString(b, f.Code)
+	b = e.raw(b, `,"severity":`)
+	b = appendString(b, f.Severity)
+	b = e.raw(b, `,"message":`)
+	b = appendString(b, f.Message)
+	b = e.raw(b, `,"at":`)
+	b = e.at(b, &f.At)
 	if f.Expected != nil {
-		e.key(`"expected":`, false)
-		e.decimal(*f.Expected)
+		b = e.raw(b, `,"expected":`)
+		b = decimal(b, f.Expected)
 	}
 	if f.Found != nil {
-		e.key(`"found":`, false)
-		e.decimal(*f.Found)
+		b = e.raw(b, `,"found":`)
+		b = decimal(b, f.Found)
 	}
-	e.close('}')
+	return e.raw(b, "}")
 }
 
 // isJSONNumber reports whether s is a number in JSON's grammar:
@@ -667,100 +713,144 @@ func isJSONNumber(s string) bool {
 
 const hex = "0123456789abcdef"
 
-// special marks the bytes that appendString cannot copy through unchanged
-// in valid UTF-8: control characters, the quote and the backslash, and
-// 0xE2, the first byte of U+2028 and U+2029.
-var special = [256]bool{
-	0x00: true, 0x01: true, 0x02: true, 0x03: true, 0x04: true, 0x05: true, 0x06: true, 0x07: true,
-	0x08: true, 0x09: true, 0x0a: true, 0x0b: true, 0x0c: true, 0x0d: true, 0x0e: true, 0x0f: true,
-	0x10: true, 0x11: true, 0x12: true, 0x13: true, 0x14: true, 0x15: true, 0x16: true, 0x17: true,
-	0x18: true, 0x19: true, 0x1a: true, 0x1b: true, 0x1c: true, 0x1d: true, 0x1e: true, 0x1f: true,
-	'"': true, '\\': true, 0xe2: true,
+// safe marks the ASCII bytes that a JSON string holds as they are: all
+// but control characters, the quote and the backslash.
+var safe = [utf8.RuneSelf]bool{
+	' ': true, '!': true, '#': true, '$': true, '%': true, '&': true, '\'': true,
+	'(': true, ')': true, '*': true, '+': true, ',': true, '-': true, '.': true, '/': true,
+	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true,
+	'8': true, '9': true, ':': true, ';': true, '<': true, '=': true, '>': true, '?': true,
+	'@': true, 'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true,
+	'H': true, 'I': true, 'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true,
+	'P': true, 'Q': true, 'R': true, 'S': true, 'T': true, 'U': true, 'V': true, 'W': true,
+	'X': true, 'Y': true, 'Z': true, '[': true, ']': true, '^': true, '_': true,
+	'`': true, 'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true,
+	'h': true, 'i': true, 'j': true, 'k': true, 'l': true, 'm': true, 'n': true, 'o': true,
+	'p': true, 'q': true, 'r': true, 's': true, 't': true, 'u': true, 'v': true, 'w': true,
+	'x': true, 'y': true, 'z': true, '{': true, '|': true, '}': true, '~': true, '\u007f': true,
 }
 
 // appendString appends s as a JSON string, escaped exactly as
 // encoding/json escapes it with HTML escaping off: the quote, the
 // backslash and control characters; U+2028 and U+2029; and each byte of
 // invalid UTF-8 as \ufffd.
-func appendString(dst []byte, s string) []byte {
-	if !utf8.ValidString(s) {
-		return appendInvalidString(dst, s)
-	}
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		if !special[b] {
-			continue
-		}
-		if b == 0xe2 {
-			// Valid UTF-8: a lead byte 0xE2 has two continuation bytes.
-			if s[i+1] != 0x80 || (s[i+2] != 0xa8 && s[i+2] != 0xa9) {
-				i += 2
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[s[i+2]&0xf])
-			i += 2
-			start = i + 1
-			continue
-		}
-		dst = append(dst, s[start:i]...)
-		dst = appendEscape(dst, b)
-		start = i + 1
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
-}
-
-// appendEscape appends the escape of an ASCII byte that JSON strings
-// cannot hold as it is.
-func appendEscape(dst []byte, b byte) []byte {
-	switch b {
-	case '\\', '"':
-		return append(dst, '\\', b)
-	case '\b':
-		return append(dst, '\\', 'b')
-	case '\f':
-		return append(dst, '\\', 'f')
-	case '\n':
-		return append(dst, '\\', 'n')
-	case '\r':
-		return append(dst, '\\', 'r')
-	case '\t':
-		return append(dst, '\\', 't')
-	}
-	return append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xf])
-}
-
-// appendInvalidString is appendString for text that is not valid UTF-8:
-// it decodes rune by rune, as encoding/json does.
-func appendInvalidString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
+//
+// It validates and escapes in one pass, reading the common cases a word
+// at a time: runs of ASCII eight bytes at a time, and runs of three-byte
+// sequences (CJK text) two at a time. The rest, such as four-byte
+// sequences, invalid bytes and U+2028, go to utf8.DecodeRuneInString, as
+// in encoding/json.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if special[b] {
-				dst = append(dst, s[start:i]...)
-				dst = appendEscape(dst, b)
-				start = i + 1
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !safe[c] {
+				b = append(b, s[start:i]...)
+				b = appendEscape(b, c)
+				i++
+				start = i
+				continue
 			}
 			i++
+			for len(s)-i >= 8 {
+				if m := unsafeASCII(load64(s[i:])); m != 0 {
+					i += bits.TrailingZeros64(m) / 8
+					break
+				}
+				i += 8
+			}
 			continue
 		}
-		c, size := utf8.DecodeRuneInString(s[i:])
+		if len(s)-i >= 8 {
+			if x := load64(s[i:]); plain3(x) && plain3(x>>24) {
+				i += 6
+				for len(s)-i >= 8 {
+					if x := load64(s[i:]); !plain3(x) || !plain3(x>>24) {
+						break
+					}
+					i += 6
+				}
+				continue
+			}
+		}
+		if len(s)-i >= 3 && plain3(uint64(c)|uint64(s[i+1])<<8|uint64(s[i+2])<<16) {
+			i += 3
+			continue
+		}
+		if len(s)-i >= 2 && c >= 0xc2 && c <= 0xdf && s[i+1]&0xc0 == 0x80 {
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case c == utf8.RuneError && size == 1:
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			start = i + size
-		case c == '\u2028' || c == '\u2029':
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xf])
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			start = i + 1
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
 			start = i + size
 		}
 		i += size
 	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// plain3 reports whether the three low bytes of x, in little-endian order,
+// are a three-byte sequence of valid UTF-8 that a JSON string holds as it
+// is. It accepts lead bytes E1–EC, EE and EF followed by two continuation
+// bytes (10xxxxxx), but not E2 80 A8 and E2 80 A9 (U+2028 and U+2029). It
+// leaves lead bytes E0 and ED, which also narrow the range of the byte
+// after them, to utf8.DecodeRuneInString.
+func plain3(x uint64) bool {
+	const e0, ed = 1 << 0x0, 1 << 0xd
+	return x&0xc0c0f0 == 0x8080e0 && (e0|ed)>>(x&0xf)&1 == 0 && x&0xfeffff != 0xa880e2
+}
+
+// load64 returns the first eight bytes of s as a little-endian word (the
+// compiler makes it a single load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// unsafeASCII returns x, eight bytes of a string read by load64, with the
+// top bit set in the byte of each that is not safe ASCII: a byte of 0x80
+// or above, a control character, the quote or the backslash. Bytes after
+// the first such byte may be marked wrongly, but the first is marked
+// exactly, so bits.TrailingZeros64 of the result is eight times its index,
+// and the result is zero when all eight bytes are safe.
+func unsafeASCII(x uint64) uint64 {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	ctl := (x - 0x20*ones) &^ x // < 0x20: subtracting borrows into the top bit
+	q := x ^ '"'*ones           // zero where x has a quote
+	bs := x ^ '\\'*ones         // zero where x has a backslash
+	q = (q - ones) &^ q
+	bs = (bs - ones) &^ bs
+	return (x | ctl | q | bs) & tops
+}
+
+// appendEscape appends the escape of an ASCII byte that JSON strings
+// cannot hold as it is.
+func appendEscape(b []byte, c byte) []byte {
+	switch c {
+	case '\\', '"':
+		return append(b, '\\', c)
+	case '\b':
+		return append(b, '\\', 'b')
+	case '\f':
+		return append(b, '\\', 'f')
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\t':
+		return append(b, '\\', 't')
+	}
+	return append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
 }

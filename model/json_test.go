@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -184,6 +185,11 @@ var awkward = []string{
 	"\xed\xa0\x80 surrogate",
 	"\ufffd replacement",
 	"emoji 🎉 and 𠀀",
+	"“金保工程”…—·×°",
+	"\u0800\u0fff\ud7ff\ue000\uffff\u0080\u07ff",
+	"\xe0\x80\x80 overlong \xc0\xaf \xf0\x80\x80\x80 \xf4\x90\x80\x80 \xf8",
+	strings.Repeat("长", 7) + "\u2028" + strings.Repeat("文本", 5) + "\u2029",
+	strings.Repeat("0123456789", 3) + "\"" + strings.Repeat("abcdefgh", 3) + "\x1f\\",
 	strings.Repeat("长文本", 100),
 }
 
@@ -562,6 +568,158 @@ func TestAppendJSONEveryField(t *testing.T) {
 		for i := range d.Forms {
 			ref := refFormOf(&d.Forms[i])
 			assert.Equal(t, string(encodeRef(t, ref, indent)), string(d.Forms[i].AppendJSON(nil, indent)))
+		}
+	}
+}
+
+// BenchmarkAppendJSONGolden encodes the golden document of the text
+// sample form by form, as the NDJSON export does: real text, whose strings
+// are mostly short.
+func BenchmarkAppendJSONGolden(b *testing.B) {
+	raw, err := os.ReadFile("../testdata/golden/changji-2021.txt.json")
+	if err != nil {
+		b.Skip(err)
+	}
+	var d Document
+	if err := json.Unmarshal(raw, &d); err != nil {
+		b.Fatal(err)
+	}
+	for _, indent := range []bool{false, true} {
+		b.Run(fmt.Sprintf("indent=%v", indent), func(b *testing.B) {
+			var buf []byte
+			n := 0
+			for i := range d.Forms {
+				buf = d.Forms[i].AppendJSON(buf[:0], indent)
+				n += len(buf)
+			}
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				for i := range d.Forms {
+					buf = d.Forms[i].AppendJSON(buf[:0], indent)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAppendJSONNew is BenchmarkAppendJSON with a new buffer each
+// time, as MarshalJSON has.
+func BenchmarkAppendJSONNew(b *testing.B) {
+	d := benchDocument()
+	b.SetBytes(int64(len(d.AppendJSON(nil, false))))
+	b.ReportAllocs()
+	for b.Loop() {
+		d.AppendJSON(nil, false)
+	}
+}
+
+// FuzzAppendString compares appendString with encoding/json for any bytes,
+// invalid UTF-8 included.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range awkward {
+		f.Add(s)
+	}
+	f.Add("0123456789abcdef\"0123456789\\abcdef\x1f01234567\x7f")
+	f.Add("中文\xe0\xa0\x80\xed\x9f\xbf\xed\xa0\x80\xef\xbf\xbf\xf4\x8f\xbf\xbf\xf4\x90\x80\x80\xc2\x80\xc1\xbf\xdf")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := encodeRef(t, s, false)
+		if got := appendString([]byte("x"), s); string(got[1:]) != string(want) || got[0] != 'x' {
+			t.Fatalf("appendString(%q) = %q, want %q", s, got[1:], want)
+		}
+	})
+}
+
+// TestAppendStringEveryByte puts every byte at every offset of strings
+// long enough for appendString to read them a word at a time, ASCII and
+// CJK; puts U+2028 at every offset of a run of CJK; and tries every lead
+// byte with every following byte, and every three-byte sequence whose
+// first two bytes are near the valid ranges.
+func TestAppendStringEveryByte(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		want := encodeRef(t, s, false)
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("appendString(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, base := range []string{"abcdefghijklmnopqrstuvwxyz", "产出指标数量指标成本指标"} {
+		for n := range len(base) + 1 {
+			for i := range n {
+				for c := range 256 {
+					check(base[:i] + string(byte(c)) + base[i+1:n])
+				}
+			}
+		}
+	}
+	const cjk = "金保工程运行成本（万元/年）“社会保险”…"
+	for i := range len(cjk) + 1 {
+		check(cjk[:i] + "\u2028" + cjk[i:])
+		check(cjk[:i] + "\u2029\u2027" + cjk[i:])
+	}
+	for c0 := 0x80; c0 < 0x100; c0++ {
+		for c1 := range 256 {
+			check(string([]byte{byte(c0), byte(c1)}))
+			check(string([]byte{'a', byte(c0), byte(c1), 0xbf, 0xbf}))
+		}
+	}
+	for c0 := 0xe0; c0 < 0x100; c0++ {
+		for c1 := 0x70; c1 < 0xd0; c1++ {
+			for c2 := range 256 {
+				check(string([]byte{byte(c0), byte(c1), byte(c2)}))
+				if c0 < 0xf0 {
+					check(string([]byte{0xe4, 0xb8, 0xad, byte(c0), byte(c1), byte(c2), 0xe6, 0x96}))
+				}
+			}
+		}
+	}
+}
+
+// goldenStrings returns the string values of the golden document of the
+// text sample.
+func goldenStrings(b *testing.B) []string {
+	raw, err := os.ReadFile("../testdata/golden/changji-2021.txt.json")
+	if err != nil {
+		b.Skip(err)
+	}
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		b.Fatal(err)
+	}
+	var ss []string
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			ss = append(ss, v)
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		case map[string]any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(v)
+	return ss
+}
+
+// BenchmarkAppendString writes the strings of a real document: most are
+// short, CJK or ASCII or both, and few need escaping.
+func BenchmarkAppendString(b *testing.B) {
+	ss := goldenStrings(b)
+	var buf []byte
+	for _, s := range ss {
+		buf = appendString(buf, s)
+	}
+	b.SetBytes(int64(len(buf)))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = buf[:0]
+		for _, s := range ss {
+			buf = appendString(buf, s)
 		}
 	}
 }
