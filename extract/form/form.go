@@ -110,6 +110,10 @@ type machine struct {
 	// 年度绩效目标2(40分); its indicators carry it in their Extra.
 	block *model.Field
 
+	// inds is where a form's indicators are read; finish gives the form
+	// a copy of its exact size, and the storage serves the next form.
+	inds []model.Indicator
+
 	// strs holds the strings that forms point to (Indicator.Name), so
 	// that a form costs an allocation for many names, not one for each.
 	strs []string
@@ -243,7 +247,7 @@ func (m *machine) start(r *row) {
 		Index:      len(m.forms) + 1,
 		At:         r.at,
 		Kind:       model.KindProject,
-		Indicators: make([]model.Indicator, 0, 24),
+		Indicators: m.inds[:0],
 		Findings:   []model.Finding{},
 	}
 	m.f.HeaderExtra = append(m.f.HeaderExtra, m.prefix...)
@@ -267,6 +271,8 @@ func (m *machine) finish() {
 	if !m.complete() {
 		m.warn(CodeNoTotal, "表单没有总分行", f.At, nil)
 	}
+	m.inds = f.Indicators[:0]
+	f.Indicators = append(make([]model.Indicator, 0, len(f.Indicators)), f.Indicators...)
 	m.forms = append(m.forms, *f)
 	m.f = nil
 }

@@ -234,10 +234,13 @@ func hasGoalPair(r *row) bool {
 	return planned && achieved
 }
 
-// says nothing: "/", "—", "-", "－", "——", "无".
+// maxNothing is the longest way of writing nothing, in bytes.
+const maxNothing = 12
+
+// nothing reports whether s says nothing: "/", "—", "-", "－", "——", "无".
 func nothing(s string) bool {
-	if len(s) > 12 {
-		return false // longer than any way of writing nothing
+	if len(s) > maxNothing {
+		return false
 	}
 	d, ok := normalize.Number(s)
 	return ok && d == nil
@@ -303,6 +306,12 @@ func (m *machine) indicatorRow(r *row) {
 	if stray {
 		m.warn(CodeCellUnplaced, "指标行中有不在任何列下的单元格", r.at, r.texts())
 	}
+	// The weight and score are read once, for the tests below and for
+	// the indicator.
+	wd, wok := normalize.Number(w)
+	sd, sok := normalize.Number(s)
+	noWeight := w == "" || wok && wd == nil && len(w) <= maxNothing // w == "" || nothing(w)
+	noScore := s == "" || sok && sd == nil && len(s) <= maxNothing
 	switch {
 	case name == "" && tgt == "" && act == "" && w == "" && s == "" && op == "" && len(extra) == 0:
 		if cells[iLevel1] != "" || cells[iLevel2] != "" {
@@ -311,10 +320,10 @@ func (m *machine) indicatorRow(r *row) {
 			m.info(CodeEmptyRow, "指标表中没有内容的行", r.at, r.texts())
 		}
 		return
-	case tgt == "" && act == "" && (w == "" || nothing(w)) && (s == "" || nothing(s)) && placeholderRe.MatchString(normalize.Label(name)):
+	case tgt == "" && act == "" && noWeight && noScore && placeholderRe.MatchString(normalize.Label(name)):
 		m.info(CodePlaceholder, "模板占位行，不是指标", r.at, r.texts())
 		return
-	case (w == "" || nothing(w)) && strings.HasPrefix(normalize.Label(name), "其中"):
+	case noWeight && strings.HasPrefix(normalize.Label(name), "其中"):
 		m.info(CodeBreakdown, "未计分的“其中”分项行，不是指标", r.at, r.texts())
 		return
 	}
@@ -373,18 +382,8 @@ func (m *machine) indicatorRow(r *row) {
 		}
 	}
 
-	var bad bool
-	if d, ok := normalize.Number(w); ok {
-		in.Weight = d
-	} else {
-		bad = true
-	}
-	if d, ok := normalize.Number(s); ok {
-		in.Score = d
-	} else {
-		bad = true
-	}
-	if bad {
+	in.Weight, in.Score = wd, sd
+	if !wok || !sok {
 		m.warn(CodeUnreadable, "分值或得分无法读作数字", r.at, r.texts())
 	}
 
