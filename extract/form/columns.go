@@ -341,10 +341,28 @@ func isKeySpace(r rune) bool {
 // every form of a file.
 type words map[string]*word
 
+// knownWords holds the word of every key in the tables that key leaves as
+// it is, so that a label written as its key is found without a key and
+// without filling the memo of each parse.
+var knownWords = func() map[string]*word {
+	m := map[string]*word{}
+	for _, keys := range []map[string]bool{anyLabel, sectionLabels} {
+		for k := range keys {
+			if key(k) == k {
+				m[k] = newWord(k)
+			}
+		}
+	}
+	return m
+}()
+
 // of returns the word of the cell text t.
 func (ws words) of(t string) *word {
 	if !mayBeLabel(t) {
 		return noWord
+	}
+	if w, ok := knownWords[t]; ok {
+		return w
 	}
 	if w, ok := ws[t]; ok {
 		return w

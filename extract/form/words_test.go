@@ -115,3 +115,11 @@ func TestColonIndex(t *testing.T) {
 		assert.Equal(t, strings.IndexAny(s, ":："), colonIndex(s), "%q", s)
 	}
 }
+
+// TestKnownWords: a known word is what the memo would have made.
+func TestKnownWords(t *testing.T) {
+	assert.Greater(t, len(knownWords), 150) // nearly every key of the tables
+	for text, w := range knownWords {
+		assert.Equal(t, *newWord(key(text)), *w, "%q", text)
+	}
+}
