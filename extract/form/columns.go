@@ -241,6 +241,17 @@ func newWord(k string) *word {
 	if k == "" {
 		return noWord
 	}
+	if w, ok := knownWords[k]; ok {
+		return w
+	}
+	if !anyLabel[k] && !sectionLabels[k] {
+		return &word{key: k} // in no table
+	}
+	return lookup(k)
+}
+
+// lookup looks k up in every table.
+func lookup(k string) *word {
 	w := &word{key: k, ind: indicatorColumns[k], fcol: fundsColumns[k], frow: fundsRows[k],
 		goal: goalLabels[k], total: totalLabels[k], source: fundsSources[k],
 		section: sectionLabels[k], label: anyLabel[k]}
@@ -337,7 +348,8 @@ func isKeySpace(r rune) bool {
 	return r <= ' ' || r == 0x7F || r >= 0x80 && r <= 0xA0 || r >= 0x2000 && r <= 0x206F || r == 0x3000 || r == 0xFEFF || r == 0x1680 || r == 0x180E
 }
 
-// words memoizes key and the table lookups over one parse: labels recur on
+// words memoizes key and the table lookups over one parse for labels
+// written otherwise than as their keys (年初预算数（万元）): they recur on
 // every form of a file.
 type words map[string]*word
 
@@ -349,7 +361,7 @@ var knownWords = func() map[string]*word {
 	for _, keys := range []map[string]bool{anyLabel, sectionLabels} {
 		for k := range keys {
 			if key(k) == k {
-				m[k] = newWord(k)
+				m[k] = lookup(k)
 			}
 		}
 	}
@@ -368,7 +380,9 @@ func (ws words) of(t string) *word {
 		return w
 	}
 	w := newWord(key(t))
-	if len(ws) < 1<<14 {
+	// Only labels are kept: other texts that pass mayBeLabel are mostly
+	// an indicator's name, met once.
+	if (w.label || w.section) && len(ws) < 1<<14 {
 		ws[t] = w
 	}
 	return w
