@@ -110,8 +110,9 @@ type machine struct {
 	// 年度绩效目标2(40分); its indicators carry it in their Extra.
 	block *model.Field
 
-	// inds is where a form's indicators are read; finish gives the form
-	// a copy of its exact size, and the storage serves the next form.
+	// inds is a slab of indicators: each form reads its own into the
+	// slab's spare capacity (see start and finish), so that a document's
+	// forms cost a few allocations, not one (or more) each.
 	inds []model.Indicator
 
 	// strs holds the strings that forms point to (Indicator.Name), so
@@ -238,6 +239,29 @@ func (m *machine) str(s string) *string {
 	return &m.strs[len(m.strs)-1]
 }
 
+// slabSize is the number of indicators a slab holds: a few forms' worth.
+const slabSize = 128
+
+// slab returns the spare capacity of m.inds, empty, for the indicators of
+// a new form; it starts a new slab when little is left.
+func (m *machine) slab() []model.Indicator {
+	if cap(m.inds)-len(m.inds) < 32 {
+		m.inds = make([]model.Indicator, 0, slabSize)
+	}
+	return m.inds[len(m.inds):len(m.inds)]
+}
+
+// keep closes f's indicators off in the slab: the slab's next form starts
+// after them, and an append to them cannot reach into it. A form that
+// outgrew the slab has storage of its own, and leaves the slab as it was.
+func (m *machine) keep(f *model.Form) {
+	n := len(f.Indicators)
+	f.Indicators = f.Indicators[:n:n]
+	if n > 0 && len(m.inds) < cap(m.inds) && &f.Indicators[0] == &m.inds[:len(m.inds)+1][len(m.inds)] {
+		m.inds = m.inds[:len(m.inds)+n]
+	}
+}
+
 // start opens a new form at r.
 func (m *machine) start(r *row) {
 	if m.f != nil {
@@ -247,7 +271,7 @@ func (m *machine) start(r *row) {
 		Index:      len(m.forms) + 1,
 		At:         r.at,
 		Kind:       model.KindProject,
-		Indicators: m.inds[:0],
+		Indicators: m.slab(),
 		Findings:   []model.Finding{},
 	}
 	m.f.HeaderExtra = append(m.f.HeaderExtra, m.prefix...)
@@ -271,8 +295,7 @@ func (m *machine) finish() {
 	if !m.complete() {
 		m.warn(CodeNoTotal, "表单没有总分行", f.At, nil)
 	}
-	m.inds = f.Indicators[:0]
-	f.Indicators = append(make([]model.Indicator, 0, len(f.Indicators)), f.Indicators...)
+	m.keep(f)
 	m.forms = append(m.forms, *f)
 	m.f = nil
 }
