@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 )
@@ -14,8 +15,69 @@ type Decimal string
 
 // ParseDecimal reads an ASCII decimal such as "300.00", "-2.50", ".5" or
 // "1,234.5" (thousands separators are dropped) and returns it in canonical
-// form. It reports false when s is not such a number.
+// form. It reports false when s is not such a number. When the canonical
+// form is a substring of s ("296.26", "300.00"→"300", "+7"→"7") it is
+// returned without allocating.
 func ParseDecimal(s string) (Decimal, bool) {
+	if d, ok := parseSubstring(s); ok {
+		return d, true
+	}
+	return parseDecimal(s)
+}
+
+// parseSubstring is ParseDecimal for a number written [+-]digits[.digits]
+// whose canonical form is a substring of s. It reports false for anything
+// else, which parseDecimal then reads or rejects.
+func parseSubstring(s string) (Decimal, bool) {
+	start := 0
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		start = 1
+	}
+	dot, end := -1, len(s)
+	for i := start; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+		case c == '.' && dot < 0:
+			dot = i
+		default:
+			return "", false
+		}
+	}
+	if dot < 0 {
+		dot = end
+	}
+	// The whole part without leading zeros, or its last "0".
+	i := start
+	for i < dot-1 && s[i] == '0' {
+		i++
+	}
+	// The fraction without trailing zeros, or nothing (and no point).
+	for end > dot+1 && s[end-1] == '0' {
+		end--
+	}
+	if end == dot+1 {
+		end = dot
+	}
+	switch {
+	case i == dot:
+		// No whole digit to keep: ".5" needs a "0" written before it,
+		// and "." or "" is no number.
+		return "", false
+	case s[i] == '0' && end == dot:
+		// Zero, which has no sign.
+		return Decimal(s[i : i+1]), true
+	case start == 1 && s[0] == '-':
+		if i != start {
+			return "", false // "-007": the sign is not next to the digits
+		}
+		i = 0
+	}
+	return Decimal(s[i:end]), true
+}
+
+// parseDecimal is ParseDecimal for any input, building the canonical form
+// anew.
+func parseDecimal(s string) (Decimal, bool) {
 	if s == "" {
 		return "", false
 	}
@@ -189,7 +251,51 @@ func (d Decimal) Float64() float64 {
 }
 
 // Cmp compares d and e exactly: -1, 0 or +1.
-func (d Decimal) Cmp(e Decimal) int { return d.Rat().Cmp(e.Rat()) }
+func (d Decimal) Cmp(e Decimal) int {
+	if c, ok := cmpSmall(d, e); ok {
+		return c
+	}
+	return d.Rat().Cmp(e.Rat())
+}
+
+// cmpSmall compares d and e in int64 fixed point, without math/big. It
+// reports false when either does not fit (see small) or when aligning
+// their decimals would overflow.
+func cmpSmall(d, e Decimal) (int, bool) {
+	a, sa, ok1 := d.small()
+	b, sb, ok2 := e.small()
+	if !ok1 || !ok2 {
+		return 0, false
+	}
+	// Bring both to the larger count of decimals.
+	if sa < sb {
+		a, ok1 = mulPow10(a, sb-sa)
+	} else {
+		b, ok1 = mulPow10(b, sa-sb)
+	}
+	if !ok1 {
+		return 0, false
+	}
+	switch {
+	case a < b:
+		return -1, true
+	case a > b:
+		return 1, true
+	}
+	return 0, true
+}
+
+// mulPow10 returns m × 10^n, reporting false when it overflows an int64.
+func mulPow10(m int64, n int) (int64, bool) {
+	if n >= len(pow10) {
+		return 0, m == 0
+	}
+	p := pow10[n]
+	if m > math.MaxInt64/p || m < -math.MaxInt64/p {
+		return 0, false
+	}
+	return m * p, true
+}
 
 // IsZero reports whether d is zero.
 func (d Decimal) IsZero() bool { return d == "0" }

@@ -58,6 +58,9 @@ func parseDateValue(s string, i int, v *model.Value) bool {
 // written without its year takes the start's, or the next year when its
 // month comes before the start's ("2021年10月-3月").
 func readDate(s string, i int) (from, to ymd, j int, ok bool) {
+	if _, _, ok := year4(s, i); !ok {
+		return from, to, i, false // both forms begin with a year
+	}
 	from, to, j, ok = readYMD(s, i, 0)
 	if !ok {
 		// "2021-2022年": a span of years.
@@ -213,15 +216,19 @@ func sepWidth(s string, j int) int {
 	if j >= len(s) {
 		return 0
 	}
-	switch s[j] {
-	case '-', '~', 0xE2, 0xE3, 0xE5, 0xE8:
-	default:
-		return 0
-	}
-	for _, sep := range rangeSeps {
+	for _, sep := range rangeSepsByByte[s[j]] {
 		if strings.HasPrefix(s[j:], sep) {
 			return len(sep)
 		}
 	}
 	return 0
+}
+
+// rangeSepsByByte holds rangeSeps by their first byte, in their order.
+var rangeSepsByByte [256][]string
+
+func init() {
+	for _, sep := range rangeSeps {
+		rangeSepsByByte[sep[0]] = append(rangeSepsByByte[sep[0]], sep)
+	}
 }

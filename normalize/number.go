@@ -12,7 +12,7 @@ import (
 // "-", "－", "——", "一", "……", "无", "不适用") returns nil and true; text
 // that is not a number returns nil and false.
 func Number(raw string) (*model.Decimal, bool) {
-	s := squeeze(Fold(raw))
+	s := Label(raw)
 	if saysNothing(s) {
 		return nil, true
 	}
@@ -27,7 +27,7 @@ func Number(raw string) (*model.Decimal, bool) {
 // percent otherwise ("98.75"→98.75, "0"→0). A cell that says nothing
 // returns nil and true.
 func Rate(raw string) (*model.Decimal, bool) {
-	s := squeeze(Fold(raw))
+	s := Label(raw)
 	if saysNothing(s) {
 		return nil, true
 	}
@@ -54,7 +54,7 @@ func Rate(raw string) (*model.Decimal, bool) {
 // table is 150, "1500000元" in a 万元 table is 150, "150万" in a 元 table is
 // 1500000. A cell that says nothing returns nil and true.
 func Amount(raw, tableUnit string) (*model.Decimal, bool) {
-	s := squeeze(Fold(raw))
+	s := Label(raw)
 	if saysNothing(s) {
 		return nil, true
 	}

@@ -35,23 +35,29 @@ var simplified = map[rune]rune{
 	'縣': '县', '幀': '帧', '頃': '顷', '劑': '剂',
 }
 
-// magnitudes are the unit prefixes that carry a power of ten, longest
-// first.
-var magnitudes = []struct {
-	prefix string
-	exp    int
-}{
-	{"千万", 7}, {"百万", 6}, {"万", 4}, {"亿", 8}, {"千", 3},
-}
-
 // magnitude splits a unit such as 万元 or 亿元/年 into the power of ten its
 // prefix carries and the plain unit (元, 元/年). It reports false for a
 // unit without such a prefix. A bare 万 is 10^4 of the plain unit "".
+// The prefixes are 千万 (7), 百万 (6), 万 (4), 亿 (8) and 千 (3), the
+// longer tried first.
 func magnitude(u string) (exp int, plain string, ok bool) {
-	for _, m := range magnitudes {
-		if strings.HasPrefix(u, m.prefix) {
-			return m.exp, u[len(m.prefix):], true
+	if len(u) < len("万") {
+		return 0, u, false
+	}
+	switch u[:len("万")] {
+	case "千":
+		if strings.HasPrefix(u, "千万") {
+			return 7, u[len("千万"):], true
 		}
+		return 3, u[len("千"):], true
+	case "百":
+		if strings.HasPrefix(u, "百万") {
+			return 6, u[len("百万"):], true
+		}
+	case "万":
+		return 4, u[len("万"):], true
+	case "亿":
+		return 8, u[len("亿"):], true
 	}
 	return 0, u, false
 }
@@ -68,6 +74,9 @@ const notUnit = "完成前后底之的了在达到于及和与或率等为是已
 func cleanUnit(u string, strict bool) (string, bool) {
 	if u == "" {
 		return "", true
+	}
+	if isUnit(u) {
+		return u, true // the usual case, which the steps below keep as it is
 	}
 	u = unbracket(u)
 	u = simplify(u)
@@ -105,11 +114,26 @@ func unbracket(u string) string {
 	return u
 }
 
+// traditional marks the runes simplified maps, a bit a rune below
+// U+10000, so that simplify looks up only those.
+var traditional [0x10000 / 64]uint64
+
+func init() {
+	for r := range simplified {
+		traditional[r/64] |= 1 << (r % 64)
+	}
+}
+
+// isTraditional reports whether simplified maps r.
+func isTraditional(r rune) bool {
+	return r < 0x10000 && traditional[r/64]&(1<<(r%64)) != 0
+}
+
 // simplify folds the traditional characters of a unit; it allocates only
 // when there are some.
 func simplify(u string) string {
 	for _, r := range u {
-		if _, ok := simplified[r]; ok {
+		if isTraditional(r) {
 			return strings.Map(func(r rune) rune {
 				if s, ok := simplified[r]; ok {
 					return s
@@ -126,34 +150,59 @@ func simplify(u string) string {
 // "/" or "·" (元/人/年, 万元/年, 次/年, 元/人·年).
 func knownUnit(u string) bool {
 	for u != "" {
-		part := u
-		i, w := strings.IndexByte(u, '/'), 1
-		if j := strings.Index(u, "·"); j >= 0 && (i < 0 || j < i) {
-			i, w = j, len("·")
-		}
-		if i >= 0 {
-			part, u = u[:i], u[i+w:]
-			if u == "" {
-				return false
-			}
-		} else {
-			u = ""
+		part, rest, cut := cutUnit(u)
+		if cut && rest == "" {
+			return false
 		}
 		if !knownPart(part) {
 			return false
 		}
+		u = rest
 	}
 	return true
 }
 
+// cutUnit cuts u around its first "/" or "·".
+func cutUnit(u string) (before, after string, found bool) {
+	for i := 0; i < len(u); i++ {
+		switch {
+		case u[i] == '/':
+			return u[:i], u[i+1:], true
+		case strings.HasPrefix(u[i:], "·"):
+			return u[:i], u[i+len("·"):], true
+		}
+	}
+	return u, "", false
+}
+
 func knownPart(p string) bool {
-	if units[p] {
+	if isUnit(p) {
 		return true
 	}
 	if _, plain, ok := magnitude(p); ok {
-		return plain == "" || units[plain] || strings.HasPrefix(plain, "个") && units[plain[len("个"):]]
+		return plain == "" || isUnit(plain) || strings.HasPrefix(plain, "个") && isUnit(plain[len("个"):])
 	}
-	return strings.HasPrefix(p, "个") && units[p[len("个"):]]
+	return strings.HasPrefix(p, "个") && isUnit(p[len("个"):])
+}
+
+// unitRunes marks the units of one rune below U+10000, a bit a rune, so
+// that isUnit looks them up without hashing.
+var unitRunes [0x10000 / 64]uint64
+
+func init() {
+	for u := range units {
+		if r, n := utf8.DecodeRuneInString(u); n == len(u) && r < 0x10000 {
+			unitRunes[r/64] |= 1 << (r % 64)
+		}
+	}
+}
+
+// isUnit reports whether u is one of units.
+func isUnit(u string) bool {
+	if r, n := utf8.DecodeRuneInString(u); n == len(u) && n > 0 && r < 0x10000 && r != utf8.RuneError {
+		return unitRunes[r/64]&(1<<(r%64)) != 0
+	}
+	return units[u]
 }
 
 // shortUnit reports whether u may be a unit nobody listed: at most four

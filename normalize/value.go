@@ -22,8 +22,15 @@ import (
 // or a number after an OCR-damaged operator ("W30"), makes the cell text;
 // a date followed by a few words ("2021年12月底前完成") stays a date.
 func Value(raw, name string) model.Value {
-	v := model.Value{Raw: Text(raw)}
-	s := strings.TrimRight(squeeze(Fold(v.Raw)), closing)
+	// A cell without white space or anything to fold is its own Text and
+	// Label, as most are.
+	v := model.Value{Raw: raw}
+	s := raw
+	if needsLabel(raw) {
+		v.Raw = Text(raw)
+		s = Label(v.Raw)
+	}
+	s = trimClosing(s)
 	switch {
 	case isNone(s):
 		v.Kind = model.ValueNone
@@ -34,24 +41,48 @@ func Value(raw, name string) model.Value {
 	return v
 }
 
-// closing is the punctuation that may end a cell without belonging to
-// its value ("100%。").
-const closing = "。；;，,"
+// trimClosing removes the punctuation that may end a cell without
+// belonging to its value ("100%。"): any run of "。；;，,".
+func trimClosing(s string) string {
+	for s != "" {
+		switch c := s[len(s)-1]; {
+		case c == ';' || c == ',':
+			s = s[:len(s)-1]
+		case c < utf8.RuneSelf:
+			return s
+		case (c == 0x82 || c == 0x9B || c == 0x8C) && // the last bytes of 。；，
+			(strings.HasSuffix(s, "。") || strings.HasSuffix(s, "；") || strings.HasSuffix(s, "，")):
+			s = s[:len(s)-len("。")]
+		default:
+			return s
+		}
+	}
+	return s
+}
 
 // isNone reports whether the folded, squeezed cell s says nothing: empty,
 // or only dashes, slashes, dots and ellipses ("/", "—", "——", "-", "一",
 // "……"), or "不适用", "N/A".
 func isNone(s string) bool {
 	for _, r := range s {
-		if !strings.ContainsRune(dashes, r) {
-			return s == "不适用" || strings.EqualFold(s, "N/A") || strings.EqualFold(s, "NA")
+		if !isDash(r) {
+			// Only ASCII letters fold to N and A.
+			return s == "不适用" || len(s) == len("N/A") && s[1] == '/' && strings.EqualFold(s, "N/A") ||
+				len(s) == len("NA") && strings.EqualFold(s, "NA")
 		}
 	}
 	return true
 }
 
-// dashes are the characters a cell that says nothing is made of.
-const dashes = "/\\-—–―─━一…_.·~〜"
+// isDash reports whether r is one of the characters a cell that says
+// nothing is made of: "/\\-—–―─━一…_.·~〜".
+func isDash(r rune) bool {
+	switch r {
+	case '/', '\\', '-', '—', '–', '―', '─', '━', '一', '…', '_', '.', '·', '~', '〜':
+		return true
+	}
+	return false
+}
 
 // prefix is a word or sign that may lead a value.
 type prefix struct {
@@ -106,8 +137,8 @@ var suffixes = []prefix{
 func parseValue(s, name string, v *model.Value) bool {
 	i := 0
 	for n := 0; n < 4 && i < len(s); n++ {
-		p, ok := matchPrefix(s[i:])
-		if !ok {
+		p := matchPrefix(s[i:])
+		if p == nil {
 			break
 		}
 		i += len(p.text)
@@ -121,6 +152,9 @@ func parseValue(s, name string, v *model.Value) bool {
 		case p.approx:
 			v.Approx = true
 		}
+	}
+	if !mayBeginValue(s[i:]) {
+		return false
 	}
 	if parseDateValue(s, i, v) {
 		return true
@@ -191,17 +225,59 @@ func parseValue(s, name string, v *model.Value) bool {
 	v.Unit = unit
 	if isRange {
 		v.Op = model.OpRange
-		v.Min, v.Max = &n1, &n2
 		if n1.Cmp(n2) > 0 {
-			v.Min, v.Max = v.Max, v.Min
+			n1, n2 = n2, n1
 		}
+		v.Min, v.Max = newPair(n1, n2)
 		return true
 	}
-	v.Value = &n1
 	if exp, plain, ok := magnitude(unit); ok {
-		v.Base = &model.Base{Value: shift(n1, exp), Unit: plain}
+		v.Value, v.Base = newWithBase(n1, model.Base{Value: shift(n1, exp), Unit: plain})
+		return true
 	}
+	v.Value = newDecimal(n1)
 	return true
+}
+
+// newDecimal returns a pointer to a copy of d. The numbers of parseValue
+// are copied only once they are known to be kept, so that a cell that
+// turns out to be text allocates nothing.
+func newDecimal(d model.Decimal) *model.Decimal { return &d }
+
+// newPair returns pointers to copies of min and max, made in one
+// allocation.
+func newPair(min, max model.Decimal) (*model.Decimal, *model.Decimal) {
+	p := &[2]model.Decimal{min, max}
+	return &p[0], &p[1]
+}
+
+// newWithBase returns pointers to copies of d and b, made in one
+// allocation.
+func newWithBase(d model.Decimal, b model.Base) (*model.Decimal, *model.Base) {
+	p := &struct {
+		d model.Decimal
+		b model.Base
+	}{d, b}
+	return &p.d, &p.b
+}
+
+// mayBeginValue reports whether s may begin a date, a number or 百分之:
+// whether it begins with a digit, a sign, a point, a Chinese numeral digit
+// (readChinese needs one, or 十, first) or 百. It spares the parsers most
+// text cells.
+func mayBeginValue(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch c := s[0]; {
+	case isDigit(c), c == '+', c == '-', c == '.':
+		return true
+	case c < utf8.RuneSelf:
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	_, digit := chineseDigit(r)
+	return digit || r == '十' || r == '百'
 }
 
 // prefixesByByte holds prefixes by their first byte, in their order.
@@ -213,26 +289,28 @@ func init() {
 	}
 }
 
-// matchPrefix returns the prefix s starts with.
-func matchPrefix(s string) (prefix, bool) {
+// matchPrefix returns the prefix s starts with, or nil.
+func matchPrefix(s string) *prefix {
 	if s == "" {
-		return prefix{}, false
+		return nil
 	}
-	for _, p := range prefixesByByte[s[0]] {
-		if strings.HasPrefix(s, p.text) {
-			return p, true
+	ps := prefixesByByte[s[0]]
+	for k := range ps {
+		if strings.HasPrefix(s, ps[k].text) {
+			return &ps[k]
 		}
 	}
-	return prefix{}, false
+	return nil
 }
 
 // approxAfter returns 余 or 多 when it directly follows a number
 // ("100余人", "20多个").
 func approxAfter(s string) (string, bool) {
-	for _, p := range [...]string{"余", "多"} {
-		if strings.HasPrefix(s, p) {
-			return p, true
-		}
+	switch {
+	case strings.HasPrefix(s, "余"):
+		return "余", true
+	case strings.HasPrefix(s, "多"):
+		return "多", true
 	}
 	return "", false
 }
@@ -261,24 +339,44 @@ func rangeSep(s string) (int, int) {
 // the tail t, setting v.Op (unless a leading operator set it) and
 // v.Approx.
 func stripSuffixes(t string, v *model.Value) string {
-	for changed := true; changed && t != ""; {
-		changed = false
-		for _, p := range suffixes {
-			if !strings.HasSuffix(t, p.text) {
-				continue
-			}
-			t = t[:len(t)-len(p.text)]
-			if p.op != "" && v.Op == "" {
-				v.Op = p.op
-			}
-			if p.approx {
-				v.Approx = true
-			}
-			changed = true
+	for t != "" {
+		p := matchSuffix(t)
+		if p == nil {
 			break
+		}
+		t = t[:len(t)-len(p.text)]
+		if p.op != "" && v.Op == "" {
+			v.Op = p.op
+		}
+		if p.approx {
+			v.Approx = true
 		}
 	}
 	return t
+}
+
+// suffixesByByte holds suffixes by their last byte, in their order.
+var suffixesByByte [256][]prefix
+
+func init() {
+	for _, p := range suffixes {
+		last := p.text[len(p.text)-1]
+		suffixesByByte[last] = append(suffixesByByte[last], p)
+	}
+}
+
+// matchSuffix returns the first of suffixes s ends with, or nil.
+func matchSuffix(s string) *prefix {
+	if s == "" {
+		return nil
+	}
+	ps := suffixesByByte[s[len(s)-1]]
+	for k := range ps {
+		if strings.HasSuffix(s, ps[k].text) {
+			return &ps[k]
+		}
+	}
+	return nil
 }
 
 // readNumber reads an Arabic number ("80.90", "-5", "1,234") or a Chinese
@@ -313,7 +411,7 @@ func readArabic(s string, i int) (model.Decimal, int, bool) {
 	if j == start || !isDigit(s[start]) && s[start] != '.' {
 		return "", i, false
 	}
-	d, ok := canon(s[i:j])
+	d, ok := model.ParseDecimal(s[i:j])
 	return d, j, ok
 }
 
@@ -328,26 +426,31 @@ func isGroupAt(s string, j int) bool {
 	return j+3 == len(s) || !isDigit(s[j+3])
 }
 
-// canon returns the ASCII decimal n in canonical form. A plain number
-// ("300.00", "80.9", "0.5") is sliced, not copied.
-func canon(n string) (model.Decimal, bool) {
-	if n == "" || !isDigit(n[0]) || strings.IndexByte(n, ',') >= 0 {
-		return model.ParseDecimal(n)
+// chineseDigit returns the value of a Chinese numeral digit.
+func chineseDigit(r rune) (int64, bool) {
+	switch r {
+	case '零', '〇':
+		return 0, true
+	case '一':
+		return 1, true
+	case '二', '两':
+		return 2, true
+	case '三':
+		return 3, true
+	case '四':
+		return 4, true
+	case '五':
+		return 5, true
+	case '六':
+		return 6, true
+	case '七':
+		return 7, true
+	case '八':
+		return 8, true
+	case '九':
+		return 9, true
 	}
-	if strings.IndexByte(n, '.') >= 0 {
-		n = strings.TrimRight(n, "0")
-		n = strings.TrimSuffix(n, ".")
-	}
-	for len(n) > 1 && n[0] == '0' && n[1] != '.' {
-		n = n[1:]
-	}
-	return model.Decimal(n), true
-}
-
-// chineseDigits maps Chinese numerals to their values.
-var chineseDigits = map[rune]int64{
-	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
-	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+	return 0, false
 }
 
 // readChinese reads a Chinese numeral below 10^8 at s[i:]: "十二", "两",
@@ -358,7 +461,7 @@ func readChinese(s string, i int) (model.Decimal, int, bool) {
 	j, read := i, false
 	for j < len(s) {
 		r, w := utf8.DecodeRuneInString(s[j:])
-		if d, ok := chineseDigits[r]; ok {
+		if d, ok := chineseDigit(r); ok {
 			cur, read = d, true
 			j += w
 			continue
@@ -376,7 +479,7 @@ func readChinese(s string, i int) (model.Decimal, int, bool) {
 			mul = 1000
 		case '万':
 			next, _ := utf8.DecodeRuneInString(s[j+w:])
-			if _, ok := chineseDigits[next]; !ok && next != '十' || !read || total > 0 {
+			if _, ok := chineseDigit(next); !ok && next != '十' || !read || total > 0 {
 				return chineseResult(total+section+cur, i, j, read)
 			}
 			total = (section + cur) * 10000
@@ -423,6 +526,78 @@ func shift(d model.Decimal, n int) model.Decimal {
 	if n == 0 || d.IsZero() || d == "" {
 		return d
 	}
+	s, neg := string(d), false
+	if s[0] == '-' {
+		s, neg = s[1:], true
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	if !isDigits(whole) || !isDigits(frac) {
+		return shiftText(d, n)
+	}
+	// Read whole and frac as one run of digits, zeros beyond it on either
+	// side, and put the point before digit point of the run: the whole
+	// part is digits lo to point and the fraction point to hi, leading and
+	// trailing zeros left out.
+	run := digitRun{whole, frac}
+	point := len(whole) + n
+	lo, hi := 0, run.len()
+	for lo < point && run.at(lo) == '0' {
+		lo++
+	}
+	for hi > point && run.at(hi-1) == '0' {
+		hi--
+	}
+	var buf [32]byte
+	b := buf[:0]
+	if neg && (lo < point || hi > point) {
+		b = append(b, '-')
+	}
+	if lo >= point {
+		b = append(b, '0')
+	}
+	for k := lo; k < point; k++ {
+		b = append(b, run.at(k))
+	}
+	if hi > point {
+		b = append(b, '.')
+		for k := point; k < hi; k++ {
+			b = append(b, run.at(k))
+		}
+	}
+	return model.Decimal(b)
+}
+
+// digitRun is the digits of a decimal's whole part and fraction read as
+// one run.
+type digitRun struct{ whole, frac string }
+
+func (r digitRun) len() int { return len(r.whole) + len(r.frac) }
+
+// at returns the digit at k, or '0' outside the run.
+func (r digitRun) at(k int) byte {
+	switch {
+	case k < 0 || k >= r.len():
+		return '0'
+	case k < len(r.whole):
+		return r.whole[k]
+	}
+	return r.frac[k-len(r.whole)]
+}
+
+// isDigits reports whether s is only ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// shiftText is shift for a d that is not [-]digits[.digits], such as a
+// number with a "+" or thousands separators: it moves the point in the
+// text and reads the result with model.ParseDecimal.
+func shiftText(d model.Decimal, n int) model.Decimal {
 	s, neg := string(d), false
 	if s[0] == '-' {
 		s, neg = s[1:], true
