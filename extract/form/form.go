@@ -125,6 +125,9 @@ type machine struct {
 	level1, level2 string
 	l1w, l2w       *model.Decimal
 	l1carry        bool // level1 came from a row above
+	// standardParent of parentFor, the last level2 looked up (see parent)
+	parentFor, parentOf string
+	parentOK            bool
 }
 
 // span is a column found in a header row: grid columns [col, end).

@@ -293,7 +293,7 @@ func (m *machine) indicatorRow(r *row) {
 	}
 	l1, l1w := m.level1, m.l1w
 	if m.l1carry {
-		if p, ok := standardParent[m.level2]; ok && !holds(l1, m.level2) && isStandardLevel1(l1) {
+		if p, ok := m.parent(); ok && !holds(p, l1, m.level2) && isStandardLevel1(l1) {
 			l1, l1w = p, nil
 			m.level1, m.l1w = l1, l1w
 		}
@@ -471,13 +471,23 @@ func isYes(s string) bool {
 	return false
 }
 
-// holds reports whether level1 can hold level2: 满意度 may sit under 效益.
-func holds(level1, level2 string) bool {
-	p := standardParent[level2]
+// holds reports whether level1 can hold level2, whose standard parent is
+// p: 满意度 may sit under 效益.
+func holds(p, level1, level2 string) bool {
 	if p == level1 {
 		return true
 	}
 	return level1 == "效益指标" && strings.Contains(level2, "满意度")
+}
+
+// parent returns the standard 一级 level of the current 二级 level, looked
+// up once for each level, not on every row under it.
+func (m *machine) parent() (string, bool) {
+	if m.level2 != m.parentFor {
+		m.parentFor = m.level2
+		m.parentOf, m.parentOK = standardParent[m.level2]
+	}
+	return m.parentOf, m.parentOK
 }
 
 func isStandardLevel1(s string) bool {
