@@ -63,40 +63,40 @@ func BenchmarkTextPhases(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	run := func(name string, fn func()) {
+	run := func(name string, fn func(b *testing.B)) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(raw)))
 			b.ReportAllocs()
 			for b.Loop() {
-				fn()
+				fn(b)
 			}
 		})
 	}
-	run("decode", func() {
+	run("decode", func(b *testing.B) {
 		if _, _, err := decode.Bytes(raw); err != nil {
 			b.Fatal(err)
 		}
 	})
-	run("tokenize", func() {
+	run("tokenize", func(b *testing.B) {
 		if _, err := text.Scan(s, "", func(*table.Row) {}); err != nil {
 			b.Fatal(err)
 		}
 	})
-	run("recognise", func() {
+	run("recognise", func(b *testing.B) {
 		p := form.NewParser()
 		if _, err := text.Scan(s, "", p.Row); err != nil {
 			b.Fatal(err)
 		}
 		p.Close()
 	})
-	run("check", func() {
+	run("check", func(*testing.B) {
 		for i := range doc.Forms {
 			doc.Forms[i].Findings = doc.Forms[i].Findings[:0]
 		}
 		check.Document(doc, nil)
 	})
 	var buf []byte
-	run("json", func() {
+	run("json", func(*testing.B) {
 		for i := range doc.Forms {
 			buf = doc.Forms[i].AppendJSON(buf[:0], false)
 		}

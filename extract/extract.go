@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,17 +72,15 @@ func Reader(r io.Reader, path string, opt *Options) (*model.Document, error) {
 	return read(r, 0, path, opt)
 }
 
-// read is Reader for an input whose size is thought to be size bytes, 0
-// when it is not known: the buffer is then allocated once.
+// read is Reader for an input thought to be size bytes long (0 when that
+// is not known): when the guess is right, the input is read into a buffer
+// allocated once, of its size.
 func read(r io.Reader, size int64, path string, opt *Options) (*model.Document, error) {
 	max := int64(DefaultMaxSize)
 	if opt != nil && opt.MaxSize > 0 {
 		max = opt.MaxSize
 	}
-	var buf bytes.Buffer
-	buf.Grow(int(min(size, max)) + bytes.MinRead)
-	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
-	b := buf.Bytes()
+	b, err := ReadAll(r, size, max)
 	if err != nil {
 		return failed(path, b, &table.Error{Path: path, Err: err})
 	}
@@ -180,6 +179,18 @@ func looksHTML(b []byte) bool {
 		}
 	}
 	return bytes.HasPrefix(head, []byte("<!--")) && bytes.Contains(head, []byte("<html"))
+}
+
+// ReadAll reads r to its end, or to one byte past limit (so that the
+// caller can tell an input larger than limit), into a buffer made for an
+// input of size bytes: when the size is right, the buffer is allocated
+// once, where io.ReadAll grows it step by step, copying as it goes. A size
+// of 0 (not known) or a wrong one still reads the whole input.
+func ReadAll(r io.Reader, size, limit int64) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(int(min(max(size, 0), limit, math.MaxInt32)) + bytes.MinRead)
+	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	return buf.Bytes(), err
 }
 
 // readFormat runs the reader for format. A text reader hands its rows to

@@ -249,3 +249,17 @@ func dropKey(v any, k string) any {
 	}
 	return v
 }
+
+// TestReadAll: whatever size it is told, ReadAll reads the whole input, or
+// one byte past the limit.
+func TestReadAll(t *testing.T) {
+	in := strings.Repeat("表", 10000) // 30,000 bytes
+	for _, size := range []int64{30000, 0, 10, -5000, 1 << 40, 29999, 30001} {
+		b, err := extract.ReadAll(strings.NewReader(in), size, 1<<20)
+		require.NoError(t, err)
+		assert.Equal(t, in, string(b), "size %d", size)
+	}
+	b, err := extract.ReadAll(strings.NewReader(in), 30000, 100)
+	require.NoError(t, err)
+	assert.Len(t, b, 101, "read one byte past the limit, no more")
+}

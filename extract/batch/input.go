@@ -8,7 +8,6 @@ package batch
 import (
 	"archive/zip"
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -18,6 +17,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/extract/docx"
 )
 
@@ -237,15 +237,11 @@ func (in Input) read(max int64, lim docx.Limits) ([]byte, error) {
 			return nil, err
 		}
 		defer f.Close()
-		// Sized to the file as Expand saw it, the buffer is allocated
-		// once: io.ReadAll would grow it from 512 bytes, copying as it
-		// goes. A file that has grown since still reads whole.
-		var buf bytes.Buffer
-		buf.Grow(int(min(in.Size, max)) + bytes.MinRead)
-		if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
+		// Read into a buffer of the size Expand saw.
+		b, err := extract.ReadAll(f, in.Size, max)
+		if err != nil {
 			return nil, err
 		}
-		b := buf.Bytes()
 		if int64(len(b)) > max {
 			return nil, fmt.Errorf("larger than the size limit of %d bytes", max)
 		}

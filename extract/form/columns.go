@@ -217,8 +217,8 @@ func key(s string) string {
 	return strings.TrimLeft(k, ":")
 }
 
-// A word is what a cell's key means: its entry in each table above,
-// looked up once for each distinct cell text of a parse (see words).
+// A word is what a cell's key means: its entry in each table above, found
+// once for a label's text (see knownWords and words).
 type word struct {
 	key     string
 	ind     string // indicatorColumns[key]
@@ -341,9 +341,10 @@ func foldedRune(r rune) (rune, bool) {
 	return r, true
 }
 
-// isKeySpace reports whether key drops r as white space. It errs towards
-// true: a rune dropped here but kept by key only makes mayBeLabel look at
-// the rune after it.
+// isKeySpace reports whether key may drop r as white space. It holds some
+// runes that key keeps (U+2010 …): mayBeLabel then looks at the rune after
+// such a rune, and would turn away a label whose second rune it is. No key
+// in the tables has one; TestMayBeLabel checks every key as written.
 func isKeySpace(r rune) bool {
 	return r <= ' ' || r == 0x7F || r >= 0x80 && r <= 0xA0 || r >= 0x2000 && r <= 0x206F || r == 0x3000 || r == 0xFEFF || r == 0x1680 || r == 0x180E
 }

@@ -159,7 +159,8 @@ func Parse(rows []table.Row) ([]model.Form, []model.Problem) {
 }
 
 // A Parser is Parse for rows that come one at a time, as a reader streams
-// them: feed it each row in order with Row, then call Close.
+// them: make one with NewParser (the zero Parser is not ready for use),
+// feed it each row in order with Row, then call Close.
 type Parser struct {
 	m     machine
 	state stateFn

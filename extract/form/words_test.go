@@ -12,8 +12,9 @@ import (
 )
 
 // missed reports why mayBeLabel(t) false would lose something: key(t) is
-// in a table, or reads as a title or a total written in one cell. It
-// returns "" when nothing is lost.
+// in a table, or reads as a total written in one cell or a numbered goal
+// block. It returns "" when nothing is lost. (Titles do not rest on
+// mayBeLabel: see titleKey.)
 func missed(t string) string {
 	k := key(t)
 	w := newWord(k)

@@ -50,7 +50,7 @@ func Detect(s string) string {
 
 // Parse tokenizes s in the given shape, or in the shape Detect finds when
 // shape is "". Positions are 1-based line numbers. It is Scan keeping every
-// row; Scan reads in constant memory.
+// row; Scan itself holds only the row it is reading.
 func Parse(s, shape string) (*table.Result, error) {
 	// The rows' cells are cut from one slab, a row's cells contiguous in
 	// it, so that a file costs a few allocations rather than one a row.
@@ -137,6 +137,9 @@ var maxCells = MaxCells
 // errTooManyCells is returned at the line where an input passes MaxCells.
 var errTooManyCells = fmt.Errorf("more than %d cells: not a form export", MaxCells)
 
+// scanCells reads the text-cells shape, handing each row to fn: a line led
+// by a TAB is a cell, a line without it continues the cell above, and a
+// blank line (or one of spaces) ends the row.
 func scanCells(s string, fn func(*table.Row)) error {
 	// Paragraphs inside a cell are "\n" whatever the file's line ends;
 	// only an input with a CR has any to rewrite.
@@ -218,10 +221,11 @@ func emit(row *table.Row, cr bool, fn func(*table.Row)) {
 	row.Cells = row.Cells[:0]
 }
 
-// parseRows reads the text-rows shape. A field that starts with a double
-// quote runs to the matching quote, across line ends, with "" standing
-// for one quote; a quote elsewhere is an ordinary character (as Excel
-// writes it). An unterminated quote is an error at the line it opened.
+// scanRows reads the text-rows shape, handing each row to fn. A field that
+// starts with a double quote runs to the matching quote, across line ends,
+// with "" standing for one quote; a quote elsewhere is an ordinary
+// character (as Excel writes it). An unterminated quote is an error at the
+// line it opened.
 func scanRows(s string, fn func(*table.Row)) error {
 	var row table.Row
 	line, total := 1, 0

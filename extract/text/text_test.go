@@ -1,6 +1,8 @@
 package text
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -138,10 +140,41 @@ func TestDetect(t *testing.T) {
 		{"\t年度资金总额\t300\t300\n\t其中\t1\t1\n", model.FormatTextRows},
 		{"no tabs at all\n", model.FormatTextRows},
 		{"", model.FormatTextRows},
+		// Only the first 16 KiB count: rows there outweigh the cells
+		// after them, however many.
+		{strings.Repeat("a\tb\n", detectBytes/4) + strings.Repeat("\tc\n", 20000), model.FormatTextRows},
+		{strings.Repeat("a\tb\n", detectBytes/8) + strings.Repeat("\tc\n", 20000), model.FormatTextCells},
 	}
 	for _, c := range cases {
-		assert.Equal(t, c.want, Detect(c.in), "%q", c.in)
+		assert.Equal(t, c.want, Detect(c.in), "%.40q", c.in)
 	}
+}
+
+// TestScan: Scan hands over the rows Parse keeps, in the same shape, each
+// in a row that it reuses.
+func TestScan(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "changji-2021.txt"))
+	require.NoError(t, err)
+	inputs := []string{string(raw), strings.ReplaceAll(string(raw), "\n", "\r\n"),
+		"项目名称\tX\n\"a\nb\"\t\"c\"\"d\"\n\n总分\t100\n"}
+	for _, in := range inputs {
+		want, err := Parse(in, "")
+		require.NoError(t, err)
+		var got [][]string
+		var rows []*table.Row
+		shape, err := Scan(in, "", func(r *table.Row) {
+			got = append(got, r.Texts())
+			rows = append(rows, r)
+		})
+		require.NoError(t, err)
+		assert.Equal(t, want.Format, shape)
+		assert.Equal(t, cellsOf(want.Rows), got)
+		for _, r := range rows {
+			assert.Same(t, rows[0], r, "Scan reuses its row")
+		}
+	}
+	_, err = Scan("x", "csv", func(*table.Row) {})
+	assert.EqualError(t, err, `text: unknown shape "csv"`)
 }
 
 // FuzzParse: neither shape panics, and every row has cells numbered in

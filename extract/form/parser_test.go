@@ -1,0 +1,83 @@
+package form
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao/jixiao/extract/table"
+)
+
+// TestParserReusesNothing feeds a Parser each row through one buffer that
+// is overwritten after every call, as a streaming reader does: the forms
+// must be those Parse reads from rows of their own.
+func TestParserReusesNothing(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "variants", "*.rows.txt"))
+	require.NotEmpty(t, files)
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		rows := rowsOf(string(b))
+		wantForms, wantProblems := Parse(rows)
+
+		p := NewParser()
+		var buf table.Row
+		for _, r := range rows {
+			buf.At, buf.Para, buf.Table = r.At, r.Para, r.Table
+			buf.Cells = append(buf.Cells[:0], r.Cells...)
+			p.Row(&buf)
+			for i := range buf.Cells {
+				buf.Cells[i] = table.Cell{Text: "被覆盖", Col: 99}
+			}
+		}
+		forms, problems := p.Close()
+		assert.Equal(t, wantForms, forms, name)
+		assert.Equal(t, wantProblems, problems, name)
+	}
+}
+
+// indicatorForms writes one form a count in counts, with that many
+// indicator rows, in the text-rows layout of rowsOf.
+func indicatorForms(counts []int) string {
+	var b strings.Builder
+	for f, n := range counts {
+		fmt.Fprintf(&b, "项目支出绩效自评表\n项目名称\t项目%d\n", f+1)
+		b.WriteString("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n")
+		for i := range n {
+			fmt.Fprintf(&b, "产出指标\t数量指标\t指标%d-%d（个）\t=%d个\t%d个\t1\t1\n", f+1, i+1, i, i)
+		}
+		fmt.Fprintf(&b, "总分\t\t\t\t\t%d\t%d\n", n, n)
+	}
+	return b.String()
+}
+
+// TestIndicatorSlabs: forms of every size, beyond a slab and none at all,
+// keep their own indicators, and an append to one form's cannot reach the
+// next form's.
+func TestIndicatorSlabs(t *testing.T) {
+	counts := []int{0, 1, 31, 96, 97, slabSize - 1, slabSize, slabSize + 1, 300, 2, 0, 40}
+	forms, _ := Parse(rowsOf(indicatorForms(counts)))
+	require.Len(t, forms, len(counts))
+	for f, n := range counts {
+		ins := forms[f].Indicators
+		require.NotNil(t, ins, "form %d", f+1)
+		require.Len(t, ins, n, "form %d", f+1)
+		assert.Equal(t, n, cap(ins), "form %d: its indicators end where the form does", f+1)
+		for i := range ins {
+			assert.Equal(t, fmt.Sprintf("指标%d-%d（个）", f+1, i+1), *ins[i].Name)
+		}
+	}
+	for f := range forms {
+		forms[f].Indicators = append(forms[f].Indicators, forms[f].Indicators...)
+	}
+	for f, n := range counts {
+		for i := range n {
+			assert.Equal(t, fmt.Sprintf("指标%d-%d（个）", f+1, i+1), *forms[f].Indicators[i].Name)
+		}
+	}
+}
