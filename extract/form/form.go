@@ -243,14 +243,16 @@ func (m *machine) str(s string) *string {
 	return &m.strs[len(m.strs)-1]
 }
 
-// slabSize is the number of indicators a slab holds: a few forms' worth.
+// slabSize is the most indicators a slab holds: a few forms' worth. The
+// first slab of a document holds a form's worth (a file often holds one
+// form), and each next one twice the last, up to slabSize.
 const slabSize = 128
 
 // slab returns the spare capacity of m.inds, empty, for the indicators of
 // a new form; it starts a new slab when little is left.
 func (m *machine) slab() []model.Indicator {
 	if cap(m.inds)-len(m.inds) < 32 {
-		m.inds = make([]model.Indicator, 0, slabSize)
+		m.inds = make([]model.Indicator, 0, min(max(32, 2*cap(m.inds)), slabSize))
 	}
 	return m.inds[len(m.inds):len(m.inds)]
 }
