@@ -11,8 +11,11 @@
 // reported for what it leaves blank.
 //
 // The arithmetic is exact: rationals of two int64s, built straight from a
-// decimal's digits, that fall back to big.Rat on overflow. A form costs a
-// few microseconds and allocates only for the findings it reports.
+// decimal's digits, that fall back to big.Rat on overflow. Each number of
+// a form is read once, before the checks, which share it; a Config's
+// numbers are read once a Document, or once for forms in a row under
+// equal settings. A form costs a couple of microseconds and allocates
+// only for the findings it reports.
 package check
 
 import (
@@ -28,9 +31,27 @@ func Form(f *model.Form, c *Config) []model.Finding {
 		return nil
 	}
 	if c == nil {
-		c = DefaultConfig()
+		return check(f, defaultConfig, defaultParams, defaultLevels)
 	}
-	k := checker{f: f, c: c, p: c.params()}
+	return check(f, c, c.params(), nil)
+}
+
+// defaultConfig is DefaultConfig, for a nil Config; it is never modified.
+var defaultConfig = DefaultConfig()
+
+// defaultParams and defaultLevels are the numbers and the level weights
+// of defaultConfig.
+var (
+	defaultParams = defaultConfig.params()
+	defaultLevels = defaultConfig.levelWeights()
+)
+
+// check returns the findings for f under c, whose numbers are p and
+// level weights levels (nil to look them up in c).
+func check(f *model.Form, c *Config, p *params, levels []levelWeight) []model.Finding {
+	var k checker // not a composite literal, which the compiler copies
+	k.f, k.c, k.p, k.usual = f, c, p, levels
+	k.read()
 	k.funds()
 	k.indicators()
 	k.weights()
@@ -41,12 +62,18 @@ func Form(f *model.Form, c *Config) []model.Finding {
 }
 
 // sortFindings sorts fs stably by position: an insertion sort, as a form
-// has few findings.
+// has few findings, mostly in order already.
 func sortFindings(fs []model.Finding) {
 	for i := 1; i < len(fs); i++ {
-		for j := i; j > 0 && atLess(fs[j].At, fs[j-1].At); j-- {
-			fs[j], fs[j-1] = fs[j-1], fs[j]
+		if !atLess(fs[i].At, fs[i-1].At) {
+			continue
 		}
+		x := fs[i]
+		j := i
+		for ; j > 0 && atLess(x.At, fs[j-1].At); j-- {
+			fs[j] = fs[j-1]
+		}
+		fs[j] = x
 	}
 }
 
@@ -56,11 +83,14 @@ func Document(d *model.Document, c *Config) {
 	if d == nil {
 		return
 	}
+	p, levels := defaultParams, defaultLevels
 	if c == nil {
-		c = DefaultConfig()
+		c = defaultConfig
+	} else {
+		p, levels = c.params(), c.levelWeights()
 	}
 	for i := range d.Forms {
-		fs := Form(&d.Forms[i], c)
+		fs := check(&d.Forms[i], c, p, levels)
 		if fs == nil {
 			fs = []model.Finding{}
 		}
@@ -99,22 +129,51 @@ func rank(sev string) int {
 
 // atLess orders positions by line, then table, row, column and paragraph.
 func atLess(a, b model.At) bool {
-	x := [...]int{a.Line, a.Table, a.Row, a.Col, a.Paragraph}
-	y := [...]int{b.Line, b.Table, b.Row, b.Col, b.Paragraph}
-	for i := range x {
-		if x[i] != y[i] {
-			return x[i] < y[i]
-		}
+	switch {
+	case a.Line != b.Line:
+		return a.Line < b.Line
+	case a.Table != b.Table:
+		return a.Table < b.Table
+	case a.Row != b.Row:
+		return a.Row < b.Row
+	case a.Col != b.Col:
+		return a.Col < b.Col
 	}
-	return false
+	return a.Paragraph < b.Paragraph
 }
 
 // checker runs the checks of one form.
 type checker struct {
 	f   *model.Form
 	c   *Config
-	p   params
+	p   *params
 	out []model.Finding
+	// usual are the usual level weights of c, or nil when they are to
+	// be looked up in c.
+	usual []levelWeight
+
+	// The funds rows in the order of Funds.Rows, their numbers read: the
+	// first nRows of rowBuf, or all of moreRows when they do not fit.
+	// totalAt and fiscalAt are the indexes of 年度资金总额 and the 其中 row,
+	// or -1. (Slices of the buffers or pointers into them, kept here,
+	// would move the checker to the heap.)
+	rowBuf            [5]fundsRow
+	nRows             int
+	moreRows          []fundsRow
+	totalAt, fiscalAt int
+	// The weights and scores of the indicators, by index: the first of
+	// indBuf, or moreInds when they do not fit.
+	indBuf   [24]indNums
+	moreInds []indNums
+	// weightSum and scoreSum add the weights and the scores of the
+	// applicable indicators; nWeights and nScores count them.
+	weightSum, scoreSum ratio
+	nWeights, nScores   int
+	// level1 and level2 are set when an indicator states the weight of
+	// its 一级 or 二级 heading.
+	level1, level2 bool
+	// totalWeight and totalScore are those of 总分.
+	totalWeight, totalScore ratio
 
 	// zeroTotal is set when 年度资金总额 is all zero and the 其中 row
 	// stands in for it.
@@ -123,19 +182,151 @@ type checker struct {
 	grandInFunds bool
 }
 
+// fundsRow is a funds row with its numbers read, a missing ratio for
+// each it leaves blank.
+type fundsRow struct {
+	r *model.FundsRow
+	// amounts are the columns of fundsColumns.
+	amounts             [3]ratio
+	weight, rate, score ratio
+	// computed is 全年执行数/全年预算数 in percent, the row's own or the
+	// 其中 row's (see amountsOf), and budgetName the budget column used;
+	// missing when a number is missing or the budget is zero. It is set
+	// by funds.
+	computed   ratio
+	budgetName string
+}
+
+// indNums are an applicable indicator's weight and score, missing for a
+// blank one or a row that does not apply.
+type indNums struct{ w, s ratio }
+
+// read reads the numbers of the form once, for the checks to share.
+func (k *checker) read() {
+	f := k.f
+	k.totalAt, k.fiscalAt = -1, -1
+	if fd := f.Funds; fd != nil {
+		main := [...]*model.FundsRow{fd.Total, fd.Fiscal, fd.Carryover, fd.Other}
+		n := len(fd.ExtraRows)
+		for _, r := range main {
+			if r != nil {
+				n++
+			}
+		}
+		if n > len(k.rowBuf) {
+			k.moreRows = make([]fundsRow, n)
+		}
+		k.nRows = n
+		i := 0
+		for j, r := range main {
+			if r == nil {
+				continue
+			}
+			switch j {
+			case 0:
+				k.totalAt = i
+			case 1:
+				k.fiscalAt = i
+			}
+			k.row(i).read(r)
+			i++
+		}
+		for j := range fd.ExtraRows {
+			k.row(i + j).read(&fd.ExtraRows[j])
+		}
+	}
+	if len(f.Indicators) > len(k.indBuf) {
+		k.moreInds = make([]indNums, len(f.Indicators))
+	}
+	// The sums and flags gather in variables, stored once.
+	weightSum, scoreSum := intRatio(0), intRatio(0)
+	nWeights, nScores := 0, 0
+	level1, level2 := false, false
+	for i := range f.Indicators {
+		ind := &f.Indicators[i]
+		level1 = level1 || ind.Level1Weight != nil
+		level2 = level2 || ind.Level2Weight != nil
+		if !ind.Applicable {
+			continue
+		}
+		n := k.ind(i)
+		if ind.Weight != nil {
+			n.w = decRatio(*ind.Weight)
+			weightSum = weightSum.add(n.w)
+			nWeights++
+		}
+		if ind.Score != nil {
+			n.s = ratOfAs(ind.Score, ind.Weight, n.w)
+			scoreSum = scoreSum.add(n.s)
+			nScores++
+		}
+	}
+	k.weightSum, k.scoreSum, k.nWeights, k.nScores = weightSum, scoreSum, nWeights, nScores
+	k.level1, k.level2 = level1, level2
+	if t := f.Total; t != nil {
+		k.totalWeight, k.totalScore = ratOf(t.Weight), ratOf(t.Score)
+	}
+}
+
+// read sets fr to the row r with its numbers read.
+func (fr *fundsRow) read(r *model.FundsRow) {
+	*fr = fundsRow{
+		r:      r,
+		weight: ratOf(r.Weight),
+		rate:   ratOf(r.ExecutionRate),
+	}
+	fr.amounts[0] = ratOf(r.InitialBudget)
+	fr.amounts[1] = ratOfAs(r.AnnualBudget, r.InitialBudget, fr.amounts[0])
+	fr.amounts[2] = ratOfAs(r.Executed, r.AnnualBudget, fr.amounts[1])
+	fr.score = ratOfAs(r.Score, r.Weight, fr.weight)
+}
+
+// rows returns the funds rows in the order of Funds.Rows.
+func (k *checker) rows() []fundsRow {
+	if k.moreRows != nil {
+		return k.moreRows
+	}
+	return k.rowBuf[:k.nRows]
+}
+
+// row returns the funds row of index i, or nil for -1.
+func (k *checker) row(i int) *fundsRow {
+	if i < 0 {
+		return nil
+	}
+	return &k.rows()[i]
+}
+
+// totalRow returns the row of 年度资金总额, or nil.
+func (k *checker) totalRow() *fundsRow { return k.row(k.totalAt) }
+
+// fiscalRow returns the 其中 row, or nil.
+func (k *checker) fiscalRow() *fundsRow { return k.row(k.fiscalAt) }
+
+// ind returns the numbers of indicator i.
+func (k *checker) ind(i int) *indNums {
+	if k.moreInds != nil {
+		return &k.moreInds[i]
+	}
+	return &k.indBuf[i]
+}
+
 // add records a finding of code's usual severity, if code is on. The
 // message is format with args in place of its %s verbs (see sprintf).
-func (k *checker) add(code string, at model.At, expected, found *model.Decimal, format string, args ...string) {
+func (k *checker) add(code string, at model.At, expected, found *model.Decimal, format string, args ...any) {
 	k.addSev(code, severities[code], at, expected, found, format, args...)
 }
 
 // addSev records a finding of the given severity, if code is on.
-func (k *checker) addSev(code, sev string, at model.At, expected, found *model.Decimal, format string, args ...string) {
+func (k *checker) addSev(code, sev string, at model.At, expected, found *model.Decimal, format string, args ...any) {
 	if !k.c.enabled(code) {
 		return
 	}
 	if at.IsZero() {
 		at = k.f.At
+	}
+	if k.out == nil {
+		k.out = make([]model.Finding, 0, 2) // findings mostly come alone or in pairs
 	}
 	k.out = append(k.out, model.Finding{
 		Code:     code,
@@ -147,26 +338,20 @@ func (k *checker) addSev(code, sev string, at model.At, expected, found *model.D
 	})
 }
 
-// truncated notes a figure truncated where rounding half up differs; what
-// names the figure, and is called only then.
-func (k *checker) truncated(at model.At, what func() string, found model.Decimal, x ratio) {
-	if !truncatedOnly(found, x) {
-		return
-	}
-	f := found // a copy, so found itself stays off the heap
-	k.add(CodeTruncated, at, round(x), &f,
-		"%s写作%s，是%s截尾保留两位小数的结果；四舍五入应为%s", what(), string(found), exact(x), pts(x))
+// truncated notes a figure found that is x truncated to two decimals
+// where rounding half up differs, as truncatedOnly finds; what names the
+// figure.
+func (k *checker) truncated(at model.At, what string, found model.Decimal, x ratio) {
+	fc := found // a copy, so found itself stays off the heap
+	k.add(CodeTruncated, at, round(x), &fc,
+		"%s写作%s，是%s截尾保留两位小数的结果；四舍五入应为%s", what, string(found), exact(x), pts(x))
 }
 
 // fundsTotal returns the total row whose amounts count: 年度资金总额, or
 // the 其中 row when the total is all zero.
-func (k *checker) fundsTotal() *model.FundsRow {
-	fd := k.f.Funds
-	if fd == nil {
-		return nil
-	}
+func (k *checker) fundsTotal() *fundsRow {
 	if k.zeroTotal {
-		return fd.Fiscal
+		return k.fiscalRow()
 	}
-	return fd.Total
+	return k.totalRow()
 }

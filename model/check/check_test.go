@@ -729,10 +729,10 @@ func TestRounding(t *testing.T) {
 		{"4.937533", "4.8", "", ""},
 	}
 	for _, tt := range tests {
-		x := model.MustDecimal(tt.exact).Rat()
+		x := decRatio(model.MustDecimal(tt.exact))
 		f := model.MustDecimal(tt.found)
-		assert.Equal(t, tt.note, roundingNote(f, x), "%s from %s", tt.found, tt.exact)
-		assert.Equal(t, tt.how, roundingHow(f, x), "%s from %s", tt.found, tt.exact)
+		assert.Equal(t, tt.note, noteFor(f, decRatio(f), x), "%s from %s", tt.found, tt.exact)
+		assert.Equal(t, tt.how, howFor(decRatio(f), x), "%s from %s", tt.found, tt.exact)
 	}
 	assert.Equal(t, "-1.23", model.FromRat(trunc(model.MustDecimal("-1.239").Rat(), 2), 2).String())
 }

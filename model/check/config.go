@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	"github.com/jixiao/jixiao/model"
 )
@@ -238,6 +239,9 @@ func (c *Config) validate() error {
 
 // enabled reports whether the rule code is on.
 func (c *Config) enabled(code string) bool {
+	if len(c.Rules) == 0 {
+		return true
+	}
 	if on, ok := c.Rules[code]; ok {
 		return on
 	}
@@ -258,23 +262,63 @@ type params struct {
 	execution, totalWeight ratio
 	// achieved and partial are the Qualitative shares.
 	achieved, partial ratio
+	// indicatorExact is set when the indicator tolerance is not
+	// negative, so that a score equal to its formula's value is within
+	// it.
+	indicatorExact bool
 }
 
-// params reads the numbers of c.
-func (c *Config) params() params {
-	t := &c.Tolerance
-	return params{
-		rate:           decRatio(t.Rate),
-		executionScore: decRatio(t.ExecutionScore),
-		sources:        decRatio(t.Sources),
-		weights:        decRatio(t.Weights),
-		total:          decRatio(t.Total),
-		indicator:      decRatio(t.Indicator),
-		formula:        decRatio(t.Formula),
-		narrative:      decRatio(t.Narrative),
-		execution:      decRatio(c.Weights.Execution),
-		totalWeight:    decRatio(c.Weights.Total),
-		achieved:       decRatio(c.Qualitative.Achieved),
-		partial:        decRatio(c.Qualitative.Partial),
+// params reads the numbers of c, or returns those last read when c
+// holds the same decimals. The caller must not modify them.
+func (c *Config) params() *params {
+	if last := lastParams.Load(); last != nil && last.of(c) {
+		return &last.p
 	}
+	t := &c.Tolerance
+	from := [...]model.Decimal{
+		t.Rate, t.ExecutionScore, t.Sources, t.Weights, t.Total, t.Indicator, t.Formula, t.Narrative,
+		c.Weights.Execution, c.Weights.Total, c.Qualitative.Achieved, c.Qualitative.Partial,
+	}
+	var r [len(from)]ratio
+	for i, d := range from {
+		r[i] = decRatio(d)
+	}
+	p := params{
+		rate:           r[0],
+		executionScore: r[1],
+		sources:        r[2],
+		weights:        r[3],
+		total:          r[4],
+		indicator:      r[5],
+		formula:        r[6],
+		narrative:      r[7],
+		execution:      r[8],
+		totalWeight:    r[9],
+		achieved:       r[10],
+		partial:        r[11],
+		indicatorExact: r[5].sign() >= 0,
+	}
+	last := &readParams{from: from, p: p}
+	lastParams.Store(last)
+	return &last.p
+}
+
+// lastParams holds the params last read, so that Form, called form after
+// form with one Config, reads its numbers once.
+var lastParams atomic.Pointer[readParams]
+
+// readParams are params and the decimals they were read from, in the
+// order of Config.params.
+type readParams struct {
+	from [12]model.Decimal
+	p    params
+}
+
+// of reports whether r was read from decimals that c holds too.
+func (r *readParams) of(c *Config) bool {
+	t, f := &c.Tolerance, &r.from
+	return f[0] == t.Rate && f[1] == t.ExecutionScore && f[2] == t.Sources && f[3] == t.Weights &&
+		f[4] == t.Total && f[5] == t.Indicator && f[6] == t.Formula && f[7] == t.Narrative &&
+		f[8] == c.Weights.Execution && f[9] == c.Weights.Total &&
+		f[10] == c.Qualitative.Achieved && f[11] == c.Qualitative.Partial
 }

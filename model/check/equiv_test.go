@@ -59,6 +59,99 @@ func TestEquivalence(t *testing.T) {
 	t.Logf("findings by code: %v", seen)
 }
 
+// TestEquivalenceDocument runs Document, which reads a Config once for
+// all its forms, and Form with a nil Config, against the oracle.
+func TestEquivalenceDocument(t *testing.T) {
+	g := &formGen{r: rand.New(rand.NewSource(20270))}
+	configs := append(equivConfigs(), nil)
+	for round := 0; round < 60; round++ {
+		d := &model.Document{}
+		for i := 0; i < 20; i++ {
+			d.Forms = append(d.Forms, *g.form(round*20 + i))
+		}
+		c := configs[round%len(configs)]
+		check.Document(d, c)
+		for i := range d.Forms {
+			f := &d.Forms[i]
+			got := f.Findings
+			f.Findings = nil
+			want := refForm(f, c)
+			if want == nil {
+				want = []model.Finding{}
+			}
+			require.Equal(t, want, got, "round %d, form %d:\n%s", round, i, dumpForm(f))
+			if c == nil {
+				require.Equal(t, refForm(f, nil), check.Form(f, nil))
+			}
+		}
+	}
+}
+
+// TestEquivalenceManyGroups compares Form with the oracle on forms with
+// more level groups, funds rows and indicators than Form keeps at hand.
+func TestEquivalenceManyGroups(t *testing.T) {
+	g := &formGen{r: rand.New(rand.NewSource(20280))}
+	configs := equivConfigs()
+	for i := 0; i < 300; i++ {
+		f := g.form(i)
+		for len(f.Indicators) > 0 && len(f.Indicators) < 40 {
+			f.Indicators = append(f.Indicators, f.Indicators...)
+		}
+		for j := range f.Indicators {
+			ind := &f.Indicators[j]
+			ind.At.Line = 1000 + j
+			if g.chance(0.7) {
+				ind.Level2 = fmt.Sprintf("二级%d", j/2)
+				if g.chance(0.5) {
+					ind.Level2Weight = g.weight()
+				}
+			}
+			if g.chance(0.3) {
+				ind.Level1 = fmt.Sprintf("一级%d", j/5)
+				if g.chance(0.5) {
+					ind.Level1Weight = g.weight()
+				}
+			}
+		}
+		if f.Funds != nil {
+			for len(f.Funds.ExtraRows) < 8 {
+				r := model.FundsRow{Label: "其他", InitialBudget: g.dec(2), Executed: g.dec(2)}
+				if f.Funds.Fiscal != nil && g.chance(0.5) {
+					r = *f.Funds.Fiscal
+				}
+				r.At.Line = 500 + len(f.Funds.ExtraRows)
+				f.Funds.ExtraRows = append(f.Funds.ExtraRows, r)
+			}
+		}
+		c := configs[i%len(configs)]
+		require.Equal(t, refForm(f, c), check.Form(f, c), "form %d:\n%s", i, dumpForm(f))
+	}
+}
+
+// FuzzEquivalence compares Form with the oracle on the random form of a
+// seed, under each configuration, and Document on a document of it.
+func FuzzEquivalence(f *testing.F) {
+	for _, seed := range []int64{1, 7, 20260, 1 << 40} {
+		f.Add(seed)
+	}
+	configs := append(equivConfigs(), nil)
+	f.Fuzz(func(t *testing.T, seed int64) {
+		g := &formGen{r: rand.New(rand.NewSource(seed))}
+		form := g.form(int(seed & 0xffff))
+		for i, c := range configs {
+			require.Equal(t, refForm(form, c), check.Form(form, c), "config %d:\n%s", i, dumpForm(form))
+		}
+		c := configs[int(uint64(seed)%uint64(len(configs)))]
+		d := &model.Document{Forms: []model.Form{*form}}
+		check.Document(d, c)
+		want := refForm(form, c)
+		if want == nil {
+			want = []model.Finding{}
+		}
+		require.Equal(t, want, d.Forms[0].Findings)
+	})
+}
+
 // TestEquivalenceCanFail shows the comparison is not vacuous: a finding
 // off by one character, or one finding more, does not pass.
 func TestEquivalenceCanFail(t *testing.T) {
@@ -602,7 +695,7 @@ func (g *formGen) goals(f *model.Form) *model.Goals {
 		switch g.r.Intn(9) {
 		case 0, 1:
 			b.WriteString(g.pick("资金执行率达到", "预算执行率为", "执行率：", "执行率 约", "执行率了", "执行率是"))
-			b.WriteString(g.stated(rate))
+			b.WriteString(g.fullWidth(g.stated(rate)))
 			b.WriteString(g.pick("%", "%", " %", "％", "", "元"))
 		case 2, 3:
 			b.WriteString(g.pick("项目资金已", "实际", "共", "", "，"))
@@ -629,7 +722,7 @@ func (g *formGen) goals(f *model.Form) *model.Goals {
 			if len(s) > 4 && !strings.Contains(s, ".") && g.chance(0.5) {
 				s = s[:len(s)-3] + "," + s[len(s)-3:]
 			}
-			b.WriteString(s)
+			b.WriteString(g.fullWidth(s))
 			b.WriteString(g.pick("", " ", "\t"))
 			b.WriteString(unit)
 			b.WriteString(g.pick("", "", "/人", "每年", "／年"))
@@ -651,6 +744,26 @@ func (g *formGen) goals(f *model.Form) *model.Goals {
 }
 
 // stated returns how a text might restate the exact value x.
+// fullWidth writes some of the digits and points of s full width, at
+// times.
+func (g *formGen) fullWidth(s string) string {
+	if !g.chance(0.2) {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9' && g.chance(0.5):
+			b.WriteRune('０' + c - '0')
+		case c == '.' && g.chance(0.5):
+			b.WriteRune('．')
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
 func (g *formGen) stated(x *big.Rat) string {
 	if d := g.printed(x); d != nil {
 		return string(*d)

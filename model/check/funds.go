@@ -19,27 +19,17 @@ func (k *checker) funds() {
 		k.add(CodeTotalRowZero, fd.Total.At, nil, nil,
 			"年度资金总额一行全为0，而“%s”一行有数，按后者核对", rowLabel(fd.Fiscal))
 	}
+	rows := k.rows()
+	for i := range rows {
+		k.computeRate(&rows[i])
+	}
 	k.detectGrandTotal()
-	var buf [8]*model.FundsRow
-	for _, r := range fundsRows(buf[:0], fd) {
+	for i := range rows {
+		r := &rows[i]
 		k.rate(r)
 		k.executionScoreOf(r)
 	}
 	k.sources()
-}
-
-// fundsRows appends the rows of fd to buf in the order of Funds.Rows,
-// which allocates its slice.
-func fundsRows(buf []*model.FundsRow, fd *model.Funds) []*model.FundsRow {
-	for _, r := range [...]*model.FundsRow{fd.Total, fd.Fiscal, fd.Carryover, fd.Other} {
-		if r != nil {
-			buf = append(buf, r)
-		}
-	}
-	for i := range fd.ExtraRows {
-		buf = append(buf, &fd.ExtraRows[i])
-	}
-	return buf
 }
 
 // allZero reports whether r has amounts and all of them are zero.
@@ -84,27 +74,27 @@ func rowLabel(r *model.FundsRow) string {
 
 // amountsOf returns the row whose amounts stand for r: the 其中 row for a
 // total of zeros, r itself otherwise.
-func (k *checker) amountsOf(r *model.FundsRow) *model.FundsRow {
-	if k.zeroTotal && r == k.f.Funds.Total {
-		return k.f.Funds.Fiscal
+func (k *checker) amountsOf(r *fundsRow) *fundsRow {
+	if k.zeroTotal && r.r == k.f.Funds.Total {
+		return k.fiscalRow()
 	}
 	return r
 }
 
-// computedRate returns 全年执行数/全年预算数 of r in percent (年初预算数
-// where the form has no 全年预算数) and the budget column's name, or
-// missing ratios when a number is missing or the budget is zero.
-func (k *checker) computedRate(r *model.FundsRow) (x, budget, executed ratio, budgetName string) {
+// computeRate sets r.computed to 全年执行数/全年预算数 of r in percent
+// (年初预算数 where the form has no 全年预算数) and r.budgetName to the
+// budget column's name, or leaves them missing and empty when a number is
+// missing or the budget is zero.
+func (k *checker) computeRate(r *fundsRow) {
 	a := k.amountsOf(r)
-	b, name := a.AnnualBudget, "全年预算数"
+	b, budget, name := a.r.AnnualBudget, a.amounts[1], "全年预算数"
 	if b == nil {
-		b, name = a.InitialBudget, "年初预算数"
+		b, budget, name = a.r.InitialBudget, a.amounts[0], "年初预算数"
 	}
-	if b == nil || b.IsZero() || a.Executed == nil {
-		return ratio{}, ratio{}, ratio{}, ""
+	if b == nil || b.IsZero() || a.r.Executed == nil {
+		return
 	}
-	budget, executed = decRatio(*b), decRatio(*a.Executed)
-	return executed.quo(budget).mul(hundredR), budget, executed, name
+	r.computed, r.budgetName = a.amounts[2].quo(budget).mul(hundredR), name
 }
 
 // executionOf returns w × min(rate, 100%).
@@ -112,10 +102,10 @@ func executionOf(w, rate ratio) ratio { return w.mul(minRatio(rate, hundredR)).q
 
 // expectedExecution returns w × min(执行率, 100%) for row, from the
 // computed rate or else the printed one; missing when neither is known.
-func (k *checker) expectedExecution(row *model.FundsRow, w ratio) ratio {
-	x, _, _, _ := k.computedRate(row)
+func (k *checker) expectedExecution(row *fundsRow, w ratio) ratio {
+	x := row.computed
 	if x.missing() {
-		x = ratOf(row.ExecutionRate)
+		x = row.rate
 	}
 	if x.missing() {
 		return ratio{}
@@ -124,81 +114,84 @@ func (k *checker) expectedExecution(row *model.FundsRow, w ratio) ratio {
 }
 
 // rate checks a printed 执行率 against 全年执行数/全年预算数 (rule 1).
-func (k *checker) rate(r *model.FundsRow) {
-	if r.ExecutionRate == nil {
+func (k *checker) rate(r *fundsRow) {
+	if r.r.ExecutionRate == nil || r.computed.missing() {
 		return
 	}
-	x, budget, executed, name := k.computedRate(r)
-	if x.missing() {
-		return
-	}
-	f := decRatio(*r.ExecutionRate)
+	x, f := r.computed, r.rate
 	if within(f, x, k.p.rate) {
-		k.truncated(r.At, func() string { return rowLabel(r) + "的执行率" }, *r.ExecutionRate, x)
+		if truncatedOnly(f, x) {
+			k.truncated(r.r.At, rowLabel(r.r)+"的执行率", *r.r.ExecutionRate, x)
+		}
 		return
 	}
-	note := noteFor(*r.ExecutionRate, x)
+	note := noteFor(*r.r.ExecutionRate, f, x)
 	sev := model.SevError
 	if note != "" {
 		sev = model.SevWarning
 	}
-	k.addSev(CodeRateMismatch, sev, r.At, round(x), r.ExecutionRate,
+	a := k.amountsOf(r)
+	budget := a.amounts[1]
+	if a.r.AnnualBudget == nil {
+		budget = a.amounts[0]
+	}
+	k.addSev(CodeRateMismatch, sev, r.r.At, round(x), r.r.ExecutionRate,
 		"%s的执行率写作%s，按全年执行数/%s（%s/%s）应为%s%s",
-		rowLabel(r), pct(f), name, exact(executed), exact(budget), pct(x), note)
+		rowLabel(r.r), pct(f), r.budgetName, exact(a.amounts[2]), exact(budget), pct(x), note)
 }
 
 // detectGrandTotal sets grandInFunds when the funds total row's score is
 // above its weight and is the form's grand total: the printed 总分, or,
 // with no 总分, the indicator scores plus the computed execution score.
 func (k *checker) detectGrandTotal() {
-	row := k.f.Funds.Total
-	if row == nil || row.Score == nil {
+	row := k.totalRow()
+	if row == nil || row.r.Score == nil {
 		return
 	}
-	w := ratOf(row.Weight)
+	w := row.weight
 	if w.missing() {
 		w = k.p.execution
 	}
-	s := decRatio(*row.Score)
+	s := row.score
 	if s.cmp(w) <= 0 {
 		return
 	}
 	if t := k.f.Total; t != nil && t.Score != nil {
-		k.grandInFunds = decRatio(*t.Score).cmp(s) == 0
+		k.grandInFunds = k.totalScore.cmp(s) == 0
 		return
 	}
-	sum, n := k.indicatorSums(scoreOf)
 	x := k.expectedExecution(row, w)
-	k.grandInFunds = n > 0 && !x.missing() && within(s, sum.add(x), k.p.total)
+	k.grandInFunds = k.nScores > 0 && !x.missing() && within(s, k.scoreSum.add(x), k.p.total)
 }
 
 // executionScoreOf checks the score of a funds row against
 // w × min(执行率, 100%) (rule 2), and its caps (rule 7).
-func (k *checker) executionScoreOf(r *model.FundsRow) {
-	if r.Score == nil {
+func (k *checker) executionScoreOf(r *fundsRow) {
+	row := r.r
+	if row.Score == nil {
 		return
 	}
 	fd := k.f.Funds
-	if r == fd.Total && k.grandInFunds {
+	if row == fd.Total && k.grandInFunds {
 		w, _ := k.executionScore()
-		k.add(CodeGrandTotalInFunds, r.At, nil, r.Score,
-			"年度资金总额一行的得分%s超过其分值%s，似为全表总分，不是执行率得分", num(r.Score), exact(w))
+		k.add(CodeGrandTotalInFunds, row.At, nil, row.Score,
+			"年度资金总额一行的得分%s超过其分值%s，似为全表总分，不是执行率得分", num(row.Score), exact(w))
 		return
 	}
-	w := ratOf(r.Weight)
+	w := r.weight
 	if w.missing() {
-		if r != fd.Total && (!k.zeroTotal || r != fd.Fiscal) {
+		if row != fd.Total && (!k.zeroTotal || row != fd.Fiscal) {
 			return
 		}
 		w = k.p.execution
 	}
-	if k.caps(r.At, func() string { return rowLabel(r) }, r.Score, w) {
+	s := r.score
+	if overCap(s, w) {
+		k.caps(row.At, rowLabel(row), row.Score, s, w)
 		return
 	}
-	computed, _, _, _ := k.computedRate(r)
-	s := decRatio(*r.Score)
 	var x, rate ratio
-	for _, rt := range [...]ratio{computed, ratOf(r.ExecutionRate)} {
+	for _, rt := range [...]ratio{r.computed, r.rate} {
 		if rt.missing() {
 			continue
 		}
@@ -207,37 +200,37 @@ func (k *checker) executionScoreOf(r *model.FundsRow) {
 			x, rate = e, rt
 		}
 		if within(s, e, k.p.executionScore) {
-			k.truncated(r.At, func() string { return "执行率得分" }, *r.Score, e)
+			if truncatedOnly(s, e) {
+				k.truncated(row.At, "执行率得分", *row.Score, e)
+			}
 			return
 		}
 	}
 	if x.missing() {
 		return
 	}
-	note := noteFor(*r.Score, x)
+	note := noteFor(*row.Score, s, x)
 	if note == "" && rate.cmp(hundredR) >= 0 && s.cmp(w) < 0 {
 		note = "（执行率已达100%，似有扣分）"
 	}
-	k.add(CodeExecutionScore, r.At, round(x), r.Score,
+	k.add(CodeExecutionScore, row.At, round(x), row.Score,
 		"执行率得分写作%s分，按分值%s×执行率%s应为%s分%s",
-		num(r.Score), exact(w), pct(minRatio(rate, hundredR)), pts(x), note)
+		num(row.Score), exact(w), pct(minRatio(rate, hundredR)), pts(x), note)
 }
 
-// caps reports a negative score or one above its weight w (rule 7), if w
-// is not missing, and says whether it did; what names the scored item,
-// and is called only then.
-func (k *checker) caps(at model.At, what func() string, score *model.Decimal, w ratio) bool {
-	s := decRatio(*score)
+// overCap reports whether a score s breaks its caps (rule 7): whether it
+// is negative, or above its weight w if w is not missing.
+func overCap(s, w ratio) bool { return s.sign() < 0 || !w.missing() && s.cmp(w) > 0 }
+
+// caps reports a score that overCap finds; s is score's value, and what
+// names the scored item.
+func (k *checker) caps(at model.At, what string, score *model.Decimal, s, w ratio) {
 	if s.sign() < 0 {
-		k.add(CodeNegative, at, nil, score, "%s的得分为%s，得分不能为负", what(), num(score))
-		return true
+		k.add(CodeNegative, at, nil, score, "%s的得分为%s，得分不能为负", what, num(score))
+		return
 	}
-	if !w.missing() && s.cmp(w) > 0 {
-		wd := w.decimal(6)
-		k.add(CodeOverWeight, at, &wd, score, "%s的得分%s超过其分值%s", what(), num(score), string(wd))
-		return true
-	}
-	return false
+	wd := w.decimal(6)
+	k.add(CodeOverWeight, at, &wd, score, "%s的得分%s超过其分值%s", what, num(score), string(wd))
 }
 
 // fundsColumns names the amount columns of a funds row, in the order
@@ -259,33 +252,24 @@ func fundsColumn(r *model.FundsRow, col int) *model.Decimal {
 // (rule 12). Extra rows count as sources; a sum that matches without them
 // (they break a source down) passes too.
 func (k *checker) sources() {
-	fd := k.f.Funds
-	t := fd.Total
+	t := k.totalRow()
 	if t == nil || k.zeroTotal {
 		return
 	}
-	// all holds the main sources, then the extra rows.
-	var buf [8]*model.FundsRow
-	all := buf[:0]
-	for _, r := range [...]*model.FundsRow{fd.Fiscal, fd.Carryover, fd.Other} {
-		if r != nil {
-			all = append(all, r)
-		}
-	}
-	main := len(all)
-	for i := range fd.ExtraRows {
-		all = append(all, &fd.ExtraRows[i])
-	}
+	// all holds the main sources, then the extra rows: the rows after
+	// the total.
+	all := k.rows()[1:]
 	if len(all) == 0 {
 		return
 	}
+	main := len(all) - len(k.f.Funds.ExtraRows)
 	tol := k.p.sources
 	for col, name := range fundsColumns {
-		tv := fundsColumn(t, col)
+		tv := fundsColumn(t.r, col)
 		if tv == nil {
 			continue
 		}
-		want := decRatio(*tv)
+		want := t.amounts[col]
 		sum, n := sumRows(all, col)
 		if n == 0 || within(sum, want, tol) {
 			continue
@@ -296,18 +280,18 @@ func (k *checker) sources() {
 			}
 		}
 		e := sum.decimal(6)
-		k.add(CodeSources, t.At, &e, tv,
+		k.add(CodeSources, t.r.At, &e, tv,
 			"资金来源之和与年度资金总额不符：%s %s=%s，年度资金总额写作%s",
 			name, sumTerms(all, col), string(e), num(tv))
 	}
 }
 
 // sumRows adds column col of the rows that have it and counts them.
-func sumRows(rows []*model.FundsRow, col int) (ratio, int) {
+func sumRows(rows []fundsRow, col int) (ratio, int) {
 	sum, n := intRatio(0), 0
-	for _, r := range rows {
-		if d := fundsColumn(r, col); d != nil {
-			sum = sum.add(decRatio(*d))
+	for i := range rows {
+		if a := rows[i].amounts[col]; !a.missing() {
+			sum = sum.add(a)
 			n++
 		}
 	}
@@ -316,11 +300,11 @@ func sumRows(rows []*model.FundsRow, col int) (ratio, int) {
 
 // sumTerms writes out the sum of sumRows: label and amount of each row
 // that has the column, joined by +.
-func sumTerms(rows []*model.FundsRow, col int) string {
+func sumTerms(rows []fundsRow, col int) string {
 	var terms []string
-	for _, r := range rows {
-		if d := fundsColumn(r, col); d != nil {
-			terms = append(terms, rowLabel(r)+d.String())
+	for i := range rows {
+		if d := fundsColumn(rows[i].r, col); d != nil {
+			terms = append(terms, rowLabel(rows[i].r)+d.String())
 		}
 	}
 	return strings.Join(terms, "+")

@@ -17,53 +17,45 @@ func (k *checker) indicators() {
 		if !ind.Applicable || ind.Score == nil {
 			continue
 		}
-		if k.caps(ind.At, func() string { return indName(ind) }, ind.Score, ratOf(ind.Weight)) {
+		n := k.ind(i)
+		// A score written as its weight, mostly, is within its caps
+		// unless the weight is negative.
+		if (n.s != n.w || n.s.n < 0 || n.s.b != nil) && overCap(n.s, n.w) {
+			k.caps(ind.At, indName(ind), ind.Score, n.s, n.w)
 			continue
 		}
 		if ind.Weight == nil {
 			continue
 		}
-		evaluated, reported := k.quantitative(ind)
+		evaluated, reported := k.quantitative(ind, n)
 		if evaluated || reported {
 			continue
 		}
-		if k.qualitative(ind) {
+		if k.qualitative(ind, n) {
 			continue
 		}
-		k.met(ind)
+		k.met(ind, n)
 	}
 }
 
 // indName names an indicator in a message.
 func indName(ind *model.Indicator) string {
+	var buf [64]byte
+	return string(appendIndName(buf[:0], ind))
+}
+
+// appendIndName appends indName(ind) to b.
+func appendIndName(b []byte, ind *model.Indicator) []byte {
 	n := ""
 	if ind.Name != nil {
-		n = strings.TrimSpace(*ind.Name)
+		n = trimSpace(*ind.Name)
 	}
 	if n == "" {
 		n = ind.Level2
 	}
-	return "“" + n + "”"
-}
-
-// scoreOf returns an indicator's score, for indicatorSums.
-func scoreOf(ind *model.Indicator) *model.Decimal { return ind.Score }
-
-// weightOf returns an indicator's weight, for indicatorSums.
-func weightOf(ind *model.Indicator) *model.Decimal { return ind.Weight }
-
-// indicatorSums adds get over the applicable indicators that have it and
-// counts them.
-func (k *checker) indicatorSums(get func(*model.Indicator) *model.Decimal) (ratio, int) {
-	sum, n := intRatio(0), 0
-	for i := range k.f.Indicators {
-		ind := &k.f.Indicators[i]
-		if d := get(ind); ind.Applicable && d != nil {
-			sum = sum.add(decRatio(*d))
-			n++
-		}
-	}
-	return sum, n
+	b = append(b, "“"...)
+	b = append(b, n...)
+	return append(b, "”"...)
 }
 
 // quantities returns the target A and actual B of ind as comparable
@@ -74,12 +66,12 @@ func quantities(t, a *model.Value) (A, B ratio, ok bool) {
 		return ratio{}, ratio{}, false
 	}
 	switch {
-	case t.Kind == model.ValuePercent && a.Kind == model.ValuePercent:
-		return decRatio(*t.Value), decRatio(*a.Value), true
+	case t.Kind == model.ValuePercent && a.Kind == model.ValuePercent,
+		t.Kind == model.ValueNumber && a.Kind == model.ValueNumber && (t.Unit == a.Unit || t.Unit == "" || a.Unit == ""):
+		A = decRatio(*t.Value)
+		return A, ratOfAs(a.Value, t.Value, A), true
 	case t.Kind != model.ValueNumber || a.Kind != model.ValueNumber:
 		return ratio{}, ratio{}, false
-	case t.Unit == a.Unit || t.Unit == "" || a.Unit == "":
-		return decRatio(*t.Value), decRatio(*a.Value), true
 	case t.Base != nil && a.Base != nil && t.Base.Unit == a.Base.Unit:
 		return decRatio(t.Base.Value), decRatio(a.Base.Value), true
 	case t.Base != nil && a.Base == nil && a.Unit == t.Base.Unit:
@@ -96,29 +88,35 @@ func quantities(t, a *model.Value) (A, B ratio, ok bool) {
 // marked down at discretion (rule 5), so it is not evaluated here; nor is
 // a reverse target below zero met by an actual of zero, which has no
 // A/B.
-func (k *checker) quantitative(ind *model.Indicator) (evaluated, reported bool) {
+func (k *checker) quantitative(ind *model.Indicator, n *indNums) (evaluated, reported bool) {
 	A, B, ok := quantities(&ind.Target, &ind.Actual)
 	if !ok {
 		return false, false
 	}
-	w, s := decRatio(*ind.Weight), decRatio(*ind.Score)
+	w, s := n.w, n.s
 	var x ratio
 	// full is set when the target is met by definition (0 of 0).
 	reverse, full := false, false
 	switch ind.Target.Op {
 	case model.OpGE, model.OpGT, model.OpEq:
+		c := 0 // B.cmp(A), known when quantities found A written as B
+		if A != B {
+			c = B.cmp(A)
+		}
 		switch {
 		case A.sign() == 0 && B.sign() == 0:
 			x, full = w, true
-		case A.sign() <= 0 || B.cmp(A) > 0:
+		case A.sign() <= 0 || c > 0:
 			return false, false
+		case c == 0:
+			x = w // w × A/A, the usual case
 		default:
 			x = w.mul(B).quo(A)
 		}
 	case model.OpLE, model.OpLT:
 		reverse = true
 		switch {
-		case B.cmp(A) <= 0:
+		case A == B || B.cmp(A) <= 0:
 			x = w
 		case B.sign() == 0:
 			return false, false
@@ -129,8 +127,10 @@ func (k *checker) quantitative(ind *model.Indicator) (evaluated, reported bool) 
 		return false, false
 	}
 	tol := k.p.indicator
-	if within(s, x, tol) {
-		k.truncated(ind.At, func() string { return indName(ind) + "的得分" }, *ind.Score, x)
+	if s == x && k.p.indicatorExact || within(s, x, tol) {
+		if !x.exactAt(2) && truncatedOnly(s, x) {
+			k.truncated(ind.At, indName(ind)+"的得分", *ind.Score, x)
+		}
 		return true, false
 	}
 	t, a := ind.Target.Raw, ind.Actual.Raw
@@ -140,22 +140,25 @@ func (k *checker) quantitative(ind *model.Indicator) (evaluated, reported bool) 
 			alt = w.mul(B).quo(A)
 		}
 		if within(s, alt, k.p.formula) {
-			how := howFor(*ind.Score, alt)
+			how := howFor(s, alt)
 			// The printed score is the ≥ formula's value rounded or cut
 			// to two decimals, or only near it (within the formula
 			// tolerance): say which, and claim the cause only in the
 			// first case.
 			verb := "是按≥指标的公式"
 			tail := "算的"
-			if how != "" {
-				how = "，" + how + "保留两位小数"
-			} else {
+			switch how {
+			case "四舍五入":
+				how = "，四舍五入保留两位小数"
+			case "截尾":
+				how = "，截尾保留两位小数"
+			default:
 				verb = "接近按≥指标的公式"
 				tail = "算出的值，似按≥指标计分"
 			}
 			k.add(CodeReverseAsPositive, ind.At, round(x), ind.Score,
 				"%s是≤指标（目标%s），实际%s，按≤指标应得%s分；表中%s分%s 分值×min(1,实际值/目标值)（%s×min(1,%s/%s)=%s%s）%s",
-				indName(ind), t, a, pts(x), num(ind.Score), verb, exact(w), exact(B), exact(A), exact(alt), how, tail)
+				ind, t, a, pts(x), num(ind.Score), verb, exact(w), exact(B), exact(A), exact(alt), how, tail)
 			return true, true
 		}
 	}
@@ -164,7 +167,7 @@ func (k *checker) quantitative(ind *model.Indicator) (evaluated, reported bool) 
 		if !within(alt, x, tol) && within(s, alt, k.p.formula) {
 			k.add(CodeScoreAsPercent, ind.At, round(x), ind.Score,
 				"%s目标%s，实际%s，应得分值×实际值/目标值=%s×%s/%s=%s分；表中%s分是按分值×实际值%%（%s×%s%%）算的",
-				indName(ind), t, a, exact(w), exact(B), exact(A), pts(x), num(ind.Score), exact(w), exact(B))
+				ind, t, a, exact(w), exact(B), exact(A), pts(x), num(ind.Score), exact(w), exact(B))
 			return true, true
 		}
 	}
@@ -179,7 +182,7 @@ func (k *checker) quantitative(ind *model.Indicator) (evaluated, reported bool) 
 	}
 	k.add(CodeIndicatorScore, ind.At, round(x), ind.Score,
 		"%s目标%s，实际%s，分值%s：%s应为%s分，表中为%s分%s",
-		indName(ind), t, a, exact(w), formula, pts(x), num(ind.Score), noteFor(*ind.Score, x))
+		ind, t, a, exact(w), formula, pts(x), num(ind.Score), noteFor(*ind.Score, s, x))
 	return true, true
 }
 
@@ -203,9 +206,54 @@ func (k *checker) band(share ratio) int {
 	return bandFailed
 }
 
+// actualPunct is the punctuation around a text actual that wordBand
+// ignores.
+const actualPunct = "。.，,；;！!"
+
+// isActualPunct reports whether r is in actualPunct.
+func isActualPunct(r rune) bool {
+	switch r {
+	case '。', '.', '，', ',', '；', ';', '！', '!':
+		return true
+	}
+	return false
+}
+
+// trimSpace returns strings.TrimSpace(s): s itself when neither its
+// first nor its last character is white space, as it mostly is.
+func trimSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if isWhite(first) || isWhite(last) {
+		return strings.TrimSpace(s)
+	}
+	return s
+}
+
+// trimActual returns strings.Trim(strings.TrimSpace(text), actualPunct):
+// text itself when neither its first nor its last character is white
+// space or punctuation, as it mostly is.
+func trimActual(text string) string {
+	if text == "" {
+		return text
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if isWhite(first) || isWhite(last) || isActualPunct(first) || isActualPunct(last) {
+		return strings.Trim(strings.TrimSpace(text), actualPunct)
+	}
+	return text
+}
+
+// multiRune reports whether w has more than one character.
+func multiRune(w string) bool { return len(w) > utf8.UTFMax || utf8.RuneCountInString(w) > 1 }
+
 // wordBand places a text actual in a band by its words, or returns -1.
 func (q *Qualitative) wordBand(text string) int {
-	text = strings.Trim(strings.TrimSpace(text), "。.，,；;！!")
+	text = trimActual(text)
 	order := [...]struct {
 		band  int
 		words []string
@@ -216,7 +264,8 @@ func (q *Qualitative) wordBand(text string) int {
 	}
 	for _, o := range order {
 		for _, w := range o.words {
-			if w != "" && (text == w || utf8.RuneCountInString(w) > 1 && strings.Contains(text, w)) {
+			// A word no shorter than text is in it only if it is text.
+			if w != "" && (text == w || len(w) < len(text) && multiRune(w) && strings.Contains(text, w)) {
 				return o.band
 			}
 		}
@@ -228,12 +277,12 @@ func (q *Qualitative) wordBand(text string) int {
 // scored lies in the band its actual value puts it in (rule 6): a
 // percentage actual against a target that is not a percentage reads as a
 // degree of achievement; a text actual is placed by its words.
-func (k *checker) qualitative(ind *model.Indicator) bool {
+func (k *checker) qualitative(ind *model.Indicator, n *indNums) bool {
 	t, a := &ind.Target, &ind.Actual
 	if t.Kind == model.ValueNone || t.Kind == model.ValuePercent {
 		return false
 	}
-	w := decRatio(*ind.Weight)
+	w := n.w
 	if w.sign() <= 0 {
 		return false
 	}
@@ -248,7 +297,7 @@ func (k *checker) qualitative(ind *model.Indicator) bool {
 	default:
 		return false
 	}
-	s := decRatio(*ind.Score)
+	s := n.s
 	share := s.quo(w).mul(hundredR)
 	got := k.band(share)
 	if got == want {
@@ -270,25 +319,25 @@ func (k *checker) qualitative(ind *model.Indicator) bool {
 	}
 	k.add(CodeQualitativeBand, ind.At, round(edge), ind.Score,
 		"%s实际完成值为%s，属“%s”档，得分应在分值的%s%%–%s%%之间（%s–%s分）；表中%s分，占分值的%s",
-		indName(ind), a.Raw, bandNames[want], exact(lo), exact(hi), pts(loPts), pts(hiPts), num(ind.Score), pct(share))
+		ind, a.Raw, bandNames[want], exact(lo), exact(hi), pts(loPts), pts(hiPts), num(ind.Score), pct(share))
 	return true
 }
 
 // met checks a target the form or the extractor judged met or unmet
 // against its score (rule 9).
-func (k *checker) met(ind *model.Indicator) {
+func (k *checker) met(ind *model.Indicator, n *indNums) {
 	if ind.Met == nil {
 		return
 	}
-	w, s := decRatio(*ind.Weight), decRatio(*ind.Score)
+	w, s := n.w, n.s
 	full := within(s, w, k.p.indicator)
 	switch {
 	case *ind.Met && !full:
 		wd := w.decimal(6)
 		k.add(CodeMetBelowWeight, ind.At, &wd, ind.Score,
-			"%s已达到目标（目标%s，实际%s），得分%s低于分值%s", indName(ind), ind.Target.Raw, ind.Actual.Raw, num(ind.Score), string(wd))
+			"%s已达到目标（目标%s，实际%s），得分%s低于分值%s", ind, ind.Target.Raw, ind.Actual.Raw, num(ind.Score), string(wd))
 	case !*ind.Met && full:
 		k.add(CodeUnmetFullScore, ind.At, nil, ind.Score,
-			"%s未达到目标（目标%s，实际%s），却得满分%s", indName(ind), ind.Target.Raw, ind.Actual.Raw, num(ind.Score))
+			"%s未达到目标（目标%s，实际%s），却得满分%s", ind, ind.Target.Raw, ind.Actual.Raw, num(ind.Score))
 	}
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/model"
@@ -18,15 +19,17 @@ var fullWidth = strings.NewReplacer(
 func foldFullWidth(s string) string {
 	// The forms are U+FF05, U+FF0E and U+FF10 to U+FF19: EF BC 85, EF BC
 	// 8E, EF BC 90 to EF BC 99.
-	for rest := s; ; {
-		i := strings.Index(rest, "\xef\xbc")
-		if i < 0 || i+2 >= len(rest) {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s[i:], 0xef)
+		if j < 0 {
 			return s
 		}
-		if c := rest[i+2]; c == 0x85 || c == 0x8e || c >= 0x90 && c <= 0x99 {
-			return fullWidth.Replace(s)
+		i += j
+		if i+2 < len(s) && s[i+1] == 0xbc {
+			if c := s[i+2]; c == 0x85 || c == 0x8e || c >= 0x90 && c <= 0x99 {
+				return fullWidth.Replace(s)
+			}
 		}
-		rest = rest[i+2:]
 	}
 }
 
@@ -48,6 +51,13 @@ func foldFullWidth(s string) string {
 // given % or 元 can be read only one way, the way the expression reads
 // them forward. Nor can two matches overlap, so the matches come one per
 // %, or 元, in order.
+//
+// The expressions match the text with its full-width digits, points and
+// percent signs folded (foldFullWidth). The matchers read those forms as
+// the ASCII ones instead, so that the text need not be folded, only the
+// parts of a match that are quoted or read: Chinese text is full of other
+// full-width characters (，（）：), which make looking for the folded ones
+// slow.
 
 // rateKeyword begins a restated 执行率.
 const rateKeyword = "执行率"
@@ -105,6 +115,42 @@ func isSpace(c byte) bool {
 // isDigit reports whether c is an ASCII digit.
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// folded returns the ASCII character a full-width one folds to, given the
+// last byte of its encoding EF BC c, or 0 when it folds to none.
+func folded(c byte) byte {
+	switch {
+	case c == 0x85:
+		return '%'
+	case c == 0x8e:
+		return '.'
+	case c >= 0x90 && c <= 0x99:
+		return '0' + c - 0x90
+	}
+	return 0
+}
+
+// foldedBefore returns the character that ends at offset i, i > 0, as it
+// reads once folded, and the number of bytes it takes: an ASCII digit,
+// point or percent sign and 3 for a full-width one, else the byte before
+// i and 1.
+func foldedBefore(text string, i int) (c byte, n int) {
+	if i >= 3 && text[i-3] == 0xef && text[i-2] == 0xbc {
+		if c := folded(text[i-1]); c != 0 {
+			return c, 3
+		}
+	}
+	return text[i-1], 1
+}
+
+// isDigitAt reports whether the character at offset i is a digit once
+// folded.
+func isDigitAt(text string, i int) bool {
+	if isDigit(text[i]) {
+		return true
+	}
+	return i+3 <= len(text) && text[i] == 0xef && text[i+1] == 0xbc && isDigit(folded(text[i+2]))
+}
+
 // spacesBefore returns the start of the run of \s that ends at offset i.
 func spacesBefore(text string, i int) int {
 	for i > 0 && isSpace(text[i-1]) {
@@ -113,11 +159,18 @@ func spacesBefore(text string, i int) int {
 	return i
 }
 
-// digitsBefore returns the start of the run of ASCII digits (and commas,
-// if commas is set) that ends at offset i.
+// digitsBefore returns the start of the run of digits (and commas, if
+// commas is set) that ends at offset i, the digits read once folded.
 func digitsBefore(text string, i int, commas bool) int {
-	for i > 0 && (isDigit(text[i-1]) || commas && text[i-1] == ',') {
-		i--
+	for i > 0 {
+		switch c := text[i-1]; {
+		case isDigit(c) || commas && c == ',':
+			i--
+		case c >= 0x90 && c <= 0x99 && i >= 3 && text[i-3] == 0xef && text[i-2] == 0xbc:
+			i -= 3 // a full-width digit
+		default:
+			return i
+		}
 	}
 	return i
 }
@@ -134,12 +187,14 @@ func numberBefore(text string, end int, commas bool) (int, bool) {
 	// comes before the point. Anything else after a point fails when
 	// the keyword is looked for, a point being neither a filler nor the
 	// end of a keyword.
-	if i > 0 && text[i-1] == '.' && digitsBefore(text, end, false) == i {
-		if j := digitsBefore(text, i-1, commas); j < i-1 {
-			i = j
+	if i > 0 {
+		if c, n := foldedBefore(text, i); c == '.' && digitsBefore(text, end, false) == i {
+			if j := digitsBefore(text, i-n, commas); j < i-n {
+				i = j
+			}
 		}
 	}
-	return i, isDigit(text[i])
+	return i, isDigitAt(text, i)
 }
 
 // rateFillerBefore returns the start of the run of rate fillers that ends
@@ -183,32 +238,51 @@ func amountFillerBefore(text string, i int) int {
 }
 
 // rateMatch returns the first restated 执行率 of text at or after from:
-// the bounds of the whole match and of its number.
-func rateMatch(text string, from int) (m [4]int, ok bool) {
+// the bounds of the whole match and of its number. full tells whether
+// text holds a full-width ％, which hasFullPercent reports.
+func rateMatch(text string, from int, full bool) (m [4]int, ok bool) {
 	for {
-		i := strings.IndexByte(text[from:], '%')
-		if i < 0 {
+		pc, pe := indexPercent(text, from, full)
+		if pc < 0 {
 			return m, false
 		}
-		pc := from + i
-		from = pc + 1
+		from = pe
 		ne := spacesBefore(text, pc)
 		ns, ok := numberBefore(text, ne, false)
 		if !ok {
 			continue
 		}
 		if ks := rateFillerBefore(text, ns) - len(rateKeyword); ks >= 0 && text[ks:ks+len(rateKeyword)] == rateKeyword {
-			return [4]int{ks, pc + 1, ns, ne}, true
+			return [4]int{ks, pe, ns, ne}, true
 		}
 	}
 }
+
+// indexPercent returns the bounds of the first % of text at or after
+// from, or of ％ if full is set and it comes first; -1s when there is
+// neither.
+func indexPercent(text string, from int, full bool) (start, end int) {
+	i := strings.IndexByte(text[from:], '%')
+	if full {
+		if j := index3(text[from:], "％"); j >= 0 && (i < 0 || j < i) {
+			return from + j, from + j + len("％")
+		}
+	}
+	if i < 0 {
+		return -1, -1
+	}
+	return from + i, from + i + 1
+}
+
+// hasFullPercent reports whether s holds a full-width ％.
+func hasFullPercent(s string) bool { return index3(s, "％") >= 0 }
 
 // amountMatch returns the first restated amount of text at or after
 // from: the bounds of the whole match, of its number and of its unit.
 func amountMatch(text string, from int) (m [6]int, ok bool) {
 	const yuanChar = "元"
 	for {
-		i := strings.Index(text[from:], yuanChar)
+		i := index3(text[from:], yuanChar)
 		if i < 0 {
 			return m, false
 		}
@@ -233,6 +307,44 @@ func amountMatch(text string, from int) (m [6]int, ok bool) {
 		}
 	}
 }
+
+// index3 returns the offset of the first sep, a character of three
+// bytes, in s, or -1. It looks for the last byte of sep, a UTF-8
+// continuation byte, which for the characters it is used for (元 is E5 85
+// 83, ％ EF BC 85) few characters of Chinese text end in, where
+// strings.Index would stop at every character that begins as sep does.
+func index3(s, sep string) int {
+	for i := 2; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], sep[2])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if s[i-2] == sep[0] && s[i-1] == sep[1] {
+			return i - 2
+		}
+	}
+	return -1
+}
+
+// blank reports whether s is empty or white space, as
+// strings.TrimSpace(s) == "" does, without trimming s.
+func blank(s string) bool {
+	for _, r := range s {
+		if !isWhite(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxSpace is the last character of Unicode's White_Space, which
+// unicode.IsSpace reports: past it, as in Chinese text, nothing is white
+// space.
+const maxSpace = '\u3000'
+
+// isWhite is unicode.IsSpace, quick for the characters past maxSpace.
+func isWhite(r rune) bool { return r <= maxSpace && unicode.IsSpace(r) }
 
 // yuan returns how many 元 one unit of a money unit is, or false for a
 // unit it does not know. An empty unit is 万元, the unit of most funds
@@ -275,43 +387,45 @@ func anyAgrees(stated ratio, p int, vs []ratio, tol ratio) bool {
 // decimals the text writes.
 func (k *checker) narrative() {
 	g, fd := k.f.Goals, k.f.Funds
-	if g == nil || fd == nil || strings.TrimSpace(g.Achieved) == "" {
+	if g == nil || fd == nil || blank(g.Achieved) {
 		return
 	}
-	text := foldFullWidth(g.Achieved)
+	// The matches are read in the text as it is, and folded (see
+	// rateMatch).
+	text := g.Achieved
+	full := hasFullPercent(text)
 	tol := k.p.narrative
-	var rowBuf [8]*model.FundsRow
-	rows := fundsRows(rowBuf[:0], fd)
 
-	var rateBuf [16]ratio
+	var rateBuf [8]ratio
 	rates, haveRates := rateBuf[:0], false
 	for from := 0; ; {
-		m, ok := rateMatch(text, from)
+		m, ok := rateMatch(text, from, full)
 		if !ok {
 			break
 		}
 		from = m[1]
 		if !haveRates {
-			rates, haveRates = k.rates(rates, rows), true
+			rates, haveRates = k.rates(rates), true
 		}
 		if len(rates) == 0 {
 			break
 		}
-		raw := text[m[2]:m[3]]
+		raw := foldFullWidth(text[m[2]:m[3]])
 		if anyAgrees(decRatio(model.Decimal(raw)), places(raw), rates, tol) {
 			continue
 		}
-		ref := k.referenceRate(rows)
+		ref := k.referenceRate()
 		stated, _ := model.ParseDecimal(raw)
 		k.add(CodeNarrativeRate, g.At, ref, &stated,
-			"实际完成情况写“%s”，资金表中执行率为%s", text[m[0]:m[1]], pct(decRatio(*ref)))
+			"实际完成情况写“%s”，资金表中执行率为%s", foldFullWidth(text[m[0]:m[1]]), pct(decRatio(*ref)))
 	}
 
 	tableYuan, ok := yuan(fd.Unit)
 	if !ok {
 		return
 	}
-	var paidBuf [16]ratio
+	rows := k.rows()
+	var paidBuf [8]ratio
 	for from := 0; ; {
 		m, ok := amountMatch(text, from)
 		if !ok {
@@ -321,38 +435,51 @@ func (k *checker) narrative() {
 		if next, _ := utf8.DecodeRuneInString(text[m[1]:]); next == '/' || next == '／' || next == '每' {
 			continue // a rate per head or per year, not an amount spent
 		}
-		raw := strings.ReplaceAll(text[m[2]:m[3]], ",", "")
+		raw := foldFullWidth(text[m[2]:m[3]])
+		if strings.IndexByte(raw, ',') >= 0 {
+			raw = strings.ReplaceAll(raw, ",", "")
+		}
 		unit := text[m[4]:m[5]]
+		// inText converts an amount of the table to the unit of the
+		// text.
 		textYuan, _ := yuan(unit)
-		factor := tableYuan.quo(textYuan)
+		inText := func(x ratio) ratio {
+			if textYuan == tableYuan {
+				return x
+			}
+			return x.mul(tableYuan.quo(textYuan))
+		}
 		paid := paidBuf[:0]
-		for _, r := range rows {
-			if r.Executed != nil {
-				paid = append(paid, decRatio(*r.Executed).mul(factor))
+		for i := range rows {
+			if e := rows[i].amounts[2]; !e.missing() {
+				paid = append(paid, inText(e))
 			}
 		}
 		if len(paid) == 0 || anyAgrees(decRatio(model.Decimal(raw)), places(raw), paid, tol) {
 			continue
 		}
 		ref := paid[0]
-		if t := k.fundsTotal(); t != nil && t.Executed != nil {
-			ref = decRatio(*t.Executed).mul(factor)
+		if t := k.fundsTotal(); t != nil && t.r.Executed != nil {
+			ref = inText(t.amounts[2])
 		}
 		e := ref.decimal(6)
 		stated, _ := model.ParseDecimal(raw)
 		k.add(CodeNarrativeAmount, g.At, &e, &stated,
-			"实际完成情况写“%s”，资金表中全年执行数为%s%s", text[m[0]:m[1]], string(e), unit)
+			"实际完成情况写“%s”，资金表中全年执行数为%s%s", foldFullWidth(text[m[0]:m[1]]), string(e), unit)
 	}
 }
 
-// rates appends to buf the 执行率 of rows, computed and printed.
-func (k *checker) rates(buf []ratio, rows []*model.FundsRow) []ratio {
-	for _, r := range rows {
-		if x, _, _, _ := k.computedRate(r); !x.missing() {
-			buf = append(buf, x)
+// rates appends to buf the 执行率 of the funds rows, computed and
+// printed.
+func (k *checker) rates(buf []ratio) []ratio {
+	rows := k.rows()
+	for i := range rows {
+		r := &rows[i]
+		if !r.computed.missing() {
+			buf = append(buf, r.computed)
 		}
-		if r.ExecutionRate != nil {
-			buf = append(buf, decRatio(*r.ExecutionRate))
+		if !r.rate.missing() {
+			buf = append(buf, r.rate)
 		}
 	}
 	return buf
@@ -361,19 +488,20 @@ func (k *checker) rates(buf []ratio, rows []*model.FundsRow) []ratio {
 // referenceRate returns the form's 执行率 to quote: the printed one of
 // the execution row, else the computed one rounded to two decimals, else
 // the first printed one of another row.
-func (k *checker) referenceRate(rows []*model.FundsRow) *model.Decimal {
-	for _, r := range [...]*model.FundsRow{k.execRow(), k.fundsTotal()} {
-		if r != nil && r.ExecutionRate != nil {
-			return r.ExecutionRate
+func (k *checker) referenceRate() *model.Decimal {
+	for _, r := range [...]*fundsRow{k.execRow(), k.fundsTotal()} {
+		if r != nil && r.r.ExecutionRate != nil {
+			return r.r.ExecutionRate
 		}
 	}
-	for _, r := range rows {
-		if x, _, _, _ := k.computedRate(r); !x.missing() {
+	rows := k.rows()
+	for i := range rows {
+		if x := rows[i].computed; !x.missing() {
 			return round(x)
 		}
 	}
-	for _, r := range rows {
-		if r.ExecutionRate != nil {
+	for i := range rows {
+		if r := rows[i].r; r.ExecutionRate != nil {
 			return r.ExecutionRate
 		}
 	}

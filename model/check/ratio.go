@@ -49,6 +49,9 @@ func mkRatio(n, d int64) ratio {
 	return ratio{n: n, d: d}
 }
 
+// small reports whether n lies in [-reduceAbove, reduceAbove).
+func small(n int64) bool { return uint64(n+reduceAbove) < 2*reduceAbove }
+
 // reduced returns n/d in lowest terms.
 func reduced(n, d int64) ratio {
 	g := int64(gcd(uabs(n), uint64(d)))
@@ -71,37 +74,45 @@ func fromBig(x *big.Rat) ratio {
 // read directly, anything else through Rat.
 func decRatio(d model.Decimal) ratio {
 	s := string(d)
-	i := 0
-	if len(s) > 0 && s[0] == '-' {
-		i = 1
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
 	}
-	if n := len(s) - i; n == 0 || n > 19 {
+	if len(s) == 0 || len(s) > 19 {
 		return fromBig(d.Rat())
 	}
+	// The digits before the point; 19 of them may overflow, and are
+	// then read by Rat.
 	var m int64
-	dot := -1
-	for j := i; j < len(s); j++ {
-		if c := s[j] - '0'; c <= 9 {
-			m = m*10 + int64(c) // may overflow with 19 digits, then unused
-			continue
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			break
 		}
-		if s[j] != '.' || dot >= 0 {
-			return fromBig(d.Rat())
-		}
-		dot = j
+		m = m*10 + int64(c)
 	}
 	scale := 0
 	switch {
-	case dot < 0:
-		if len(s)-i > 18 {
+	case i == len(s):
+		if i > 18 {
 			return fromBig(d.Rat())
 		}
-	case dot == i || dot == len(s)-1:
+	case s[i] != '.' || i == 0 || i == len(s)-1:
 		return fromBig(d.Rat())
 	default:
-		scale = len(s) - 1 - dot
+		// The digits after the point: 18 digits in all at most, as
+		// s has 19 bytes at most.
+		scale = len(s) - 1 - i
+		for i++; i < len(s); i++ {
+			c := s[i] - '0'
+			if c > 9 {
+				return fromBig(d.Rat())
+			}
+			m = m*10 + int64(c)
+		}
 	}
-	if i > 0 {
+	if neg {
 		m = -m
 	}
 	return mkRatio(m, int64(pow10[scale]))
@@ -113,6 +124,15 @@ func ratOf(d *model.Decimal) ratio {
 		return ratio{}
 	}
 	return decRatio(*d)
+}
+
+// ratOfAs returns ratOf(d), or x, the value of e, when d and e are both
+// there and written alike, as a score and its weight often are.
+func ratOfAs(d, e *model.Decimal, x ratio) ratio {
+	if d != nil && e != nil && *d == *e {
+		return x
+	}
+	return ratOf(d)
 }
 
 // missing reports whether r stands for no number.
@@ -153,21 +173,51 @@ func (r ratio) abs() ratio {
 // add returns a + b.
 func (a ratio) add(b ratio) ratio {
 	if a.b == nil && b.b == nil {
-		if a.d == b.d {
-			if n, ok := add64(a.n, b.n); ok {
-				return mkRatio(n, a.d)
-			}
-		} else if x, ok := mul64(a.n, b.d); ok {
-			if y, ok := mul64(b.n, a.d); ok {
+		switch {
+		case b.n == 0:
+			return a
+		case a.n == 0:
+			return b
+		}
+		if a.d == b.d && small(a.n) && small(b.n) {
+			return ratio{n: a.n + b.n, d: a.d} // |n| < 2·reduceAbove
+		}
+		if n, d, ok := sum64(a.n, a.d, b.n, b.d); ok {
+			return mkRatio(n, d)
+		}
+	}
+	return fromBig(new(big.Rat).Add(a.big(), b.big()))
+}
+
+// sum64 returns an/ad + bn/bd as n/d over the larger denominator when one
+// is 1 or both are the same, else over their product, or false when a
+// number would not fit an int64 other than math.MinInt64.
+func sum64(an, ad, bn, bd int64) (n, d int64, ok bool) {
+	switch {
+	case ad == bd:
+		n, ok = add64(an, bn)
+		return n, ad, ok
+	case bd == 1:
+		if x, ok := mul64(bn, ad); ok {
+			n, ok = add64(an, x)
+			return n, ad, ok
+		}
+	case ad == 1:
+		if x, ok := mul64(an, bd); ok {
+			n, ok = add64(x, bn)
+			return n, bd, ok
+		}
+	default:
+		if x, ok := mul64(an, bd); ok {
+			if y, ok := mul64(bn, ad); ok {
 				if n, ok := add64(x, y); ok {
-					if d, ok := mul64(a.d, b.d); ok {
-						return mkRatio(n, d)
-					}
+					d, ok := mul64(ad, bd)
+					return n, d, ok
 				}
 			}
 		}
 	}
-	return fromBig(new(big.Rat).Add(a.big(), b.big()))
+	return 0, 0, false
 }
 
 // sub returns a − b.
@@ -208,6 +258,15 @@ func (a ratio) cmp(b ratio) int {
 	if a.b != nil || b.b != nil {
 		return a.big().Cmp(b.big())
 	}
+	if a.d == b.d {
+		switch {
+		case a.n < b.n:
+			return -1
+		case a.n > b.n:
+			return 1
+		}
+		return 0
+	}
 	sa, sb := sign64(a.n), sign64(b.n)
 	switch {
 	case sa < sb:
@@ -239,7 +298,27 @@ func minRatio(a, b ratio) ratio {
 }
 
 // within reports whether a and b are at most tol apart.
-func within(a, b, tol ratio) bool { return a.sub(b).abs().cmp(tol) <= 0 }
+func within(a, b, tol ratio) bool {
+	if a == b {
+		return tol.sign() >= 0 // as a score often is its weight
+	}
+	if a.b == nil && b.b == nil && tol.b == nil {
+		// |n/d| ≤ tol.n/tol.d, that is |n|·tol.d ≤ tol.n·d, in 128 bits.
+		n, d, ok := a.n-b.n, a.d, a.d == b.d && small(a.n) && small(b.n)
+		if !ok {
+			n, d, ok = sum64(a.n, a.d, -b.n, b.d)
+		}
+		if ok {
+			if tol.n < 0 {
+				return false
+			}
+			h1, l1 := bits.Mul64(uabs(n), uint64(tol.d))
+			h2, l2 := bits.Mul64(uint64(tol.n), uint64(d))
+			return h1 < h2 || h1 == h2 && l1 <= l2
+		}
+	}
+	return a.sub(b).abs().cmp(tol) <= 0
+}
 
 // scaled returns |r| × 10^p over r's denominator, truncated, and whether
 // the remainder is at least half the denominator (rounding half up adds
@@ -250,6 +329,14 @@ func (r ratio) scaled(p int) (q uint64, up, ok bool) {
 		return 0, false, false
 	}
 	d := uint64(r.d)
+	if k := decimalPlaces(d); k >= 0 && k <= p {
+		// A decimal: |r.n| × 10^(p−k), with no division.
+		hi, q := bits.Mul64(uabs(r.n), pow10[p-k])
+		if hi != 0 || q >= math.MaxInt64 {
+			return 0, false, false
+		}
+		return q, false, true
+	}
 	hi, lo := bits.Mul64(uabs(r.n), pow10[p])
 	if hi >= d {
 		return 0, false, false
@@ -261,9 +348,34 @@ func (r ratio) scaled(p int) (q uint64, up, ok bool) {
 	return q, rem >= d-rem, true
 }
 
+// decimalPlaces returns k for a denominator d of 10^k up to 10^6, the
+// denominators of decimals as decRatio reads them, or -1.
+func decimalPlaces(d uint64) int {
+	switch d {
+	case 1:
+		return 0
+	case 10:
+		return 1
+	case 100:
+		return 2
+	case 1e3:
+		return 3
+	case 1e4:
+		return 4
+	case 1e5:
+		return 5
+	case 1e6:
+		return 6
+	}
+	return -1
+}
+
 // cut returns r truncated toward zero and rounded half away from zero to
 // p decimals.
 func (r ratio) cut(p int) (t, h ratio) {
+	if r.exactAt(p) {
+		return r, r
+	}
 	q, up, ok := r.scaled(p)
 	if !ok {
 		x := r.big()
@@ -280,6 +392,13 @@ func (r ratio) cut(p int) (t, h ratio) {
 	return mkRatio(tn, den), mkRatio(hn, den)
 }
 
+// exactAt reports cheaply whether r has at most p decimals: false for
+// some r that has, but not for one that is written with them, as a
+// decimal read by decRatio and not reduced.
+func (r ratio) exactAt(p int) bool {
+	return r.b == nil && (r.d == 1 || r.d == 10 && p >= 1 || r.d == 100 && p >= 2)
+}
+
 // trunc cuts r toward zero to p decimals.
 func trunc(r *big.Rat, p int) *big.Rat {
 	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(p)), nil)
@@ -291,15 +410,23 @@ func trunc(r *big.Rat, p int) *big.Rat {
 // decimal returns r rounded half away from zero to p decimals in
 // canonical form, as model.FromRat does.
 func (r ratio) decimal(p int) model.Decimal {
+	var buf [48]byte
+	return model.Decimal(r.appendDecimal(buf[:0], p))
+}
+
+// appendDecimal appends r.decimal(p) to b.
+func (r ratio) appendDecimal(b []byte, p int) []byte {
+	if k := decimalPlaces(uint64(r.d)); r.b == nil && k >= 0 && k < p {
+		p = k // r is exact with k decimals: fewer zeros to write and trim
+	}
 	q, up, ok := r.scaled(p)
 	if !ok {
-		return model.FromRat(r.big(), p)
+		return append(b, model.FromRat(r.big(), p)...)
 	}
 	if up {
 		q++
 	}
-	var buf [48]byte
-	b := appendFixed(buf[:0], q, p, r.n < 0 && q != 0)
+	b = appendFixed(b, q, p, r.n < 0 && q != 0)
 	// Canonical: no trailing fractional zeros, no bare point.
 	if p > 0 {
 		for b[len(b)-1] == '0' {
@@ -309,22 +436,27 @@ func (r ratio) decimal(p int) model.Decimal {
 			b = b[:len(b)-1]
 		}
 	}
-	return model.Decimal(b)
+	return b
 }
 
 // floatString formats r with exactly p decimals, rounded half away from
 // zero, as big.Rat.FloatString does (a negative r keeps its sign even when
 // it rounds to zero).
 func (r ratio) floatString(p int) string {
+	var buf [48]byte
+	return string(r.appendFloat(buf[:0], p))
+}
+
+// appendFloat appends r.floatString(p) to b.
+func (r ratio) appendFloat(b []byte, p int) []byte {
 	q, up, ok := r.scaled(p)
 	if !ok {
-		return r.big().FloatString(p)
+		return append(b, r.big().FloatString(p)...)
 	}
 	if up {
 		q++
 	}
-	var buf [48]byte
-	return string(appendFixed(buf[:0], q, p, r.n < 0))
+	return appendFixed(b, q, p, r.n < 0)
 }
 
 // appendFixed appends q/10^p with exactly p decimals, after a minus sign
@@ -333,11 +465,11 @@ func appendFixed(b []byte, q uint64, p int, neg bool) []byte {
 	if neg {
 		b = append(b, '-')
 	}
+	if p == 0 {
+		return strconv.AppendUint(b, q, 10)
+	}
 	var digits [24]byte
 	ds := strconv.AppendUint(digits[:0], q, 10)
-	if p == 0 {
-		return append(b, ds...)
-	}
 	if len(ds) <= p {
 		b = append(b, '0', '.')
 		for i := len(ds); i < p; i++ {

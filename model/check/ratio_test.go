@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -68,6 +69,12 @@ func TestRatioArithmetic(t *testing.T) {
 			check("÷", a.quo(b), new(big.Rat).Quo(ab, bb))
 		}
 		check("abs", a.abs(), new(big.Rat).Abs(ab))
+		tol, tolb := randomRatio(r)
+		if r.Intn(2) == 0 {
+			tol, tolb = b.sub(a).abs(), new(big.Rat).Abs(new(big.Rat).Sub(bb, ab)) // the boundary
+		}
+		assert.Equal(t, new(big.Rat).Abs(new(big.Rat).Sub(ab, bb)).Cmp(tolb) <= 0, within(a, b, tol),
+			"|%v − %v| ≤ %v", ab, bb, tolb)
 		for _, p := range []int{0, 1, 2, 6, 17, 19} {
 			tr, h := a.cut(p)
 			assert.Zero(t, trunc(ab, p).Cmp(tr.big()), "%v truncated to %d", ab, p)
@@ -103,9 +110,14 @@ func TestRatioFormatting(t *testing.T) {
 		assert.Equal(t, tt.flt, x.floatString(tt.p), "%s to %d", tt.x, tt.p)
 	}
 	third := intRatio(1).quo(intRatio(3))
-	assert.Equal(t, "0.333333", exact(third))
-	assert.Equal(t, "33.33%", pct(third.mul(hundredR)))
-	assert.Equal(t, "0.67", pts(intRatio(2).quo(intRatio(3))))
+	assert.Equal(t, "0.333333", sprintf("%s", exact(third)))
+	assert.Equal(t, "33.33%", sprintf("%s", pct(third.mul(hundredR))))
+	assert.Equal(t, "0.67", sprintf("%s", pts(intRatio(2).quo(intRatio(3)))))
+	assert.Equal(t, "-0.00%, 0, 2.5, -2.5", sprintf("%s, %s, %s, %s",
+		pct(decRatio("-0.001")), pts(decRatio("-0.001")), pts(decRatio("2.5")), exact(decRatio("-2.5"))))
+	big := decRatio("123456789012345678901.5")
+	assert.Equal(t, "123456789012345678901.5 123456789012345678902 123456789012345678901.50%",
+		sprintf("%s %s %s", exact(big), pts(big.mul(intRatio(1)).add(decRatio("0.5"))), pct(big)))
 }
 
 func TestDecRatio(t *testing.T) {
@@ -114,6 +126,8 @@ func TestDecRatio(t *testing.T) {
 		"9999999999999999999", "12345678901234567.89", "1234567890123456789012.5",
 		// Not canonical, read as Decimal.Rat reads them.
 		"", ".5", "5.", "-", "+5", "1e3", "007", "1,000", "abc", "3/4",
+		"1.2.3", "-.5", "-5.", "--5", "-0", "0.0", "1234567890123456789", "-1234567890123456789",
+		"12345678901234567890", "1.23456789012345678", "-1.23456789012345678", "1.234567890123456789",
 	} {
 		want := model.Decimal(s).Rat()
 		assert.Zero(t, want.Cmp(decRatio(model.Decimal(s)).big()), "%q", s)
@@ -137,8 +151,15 @@ func TestSprintf(t *testing.T) {
 		for i, a := range tt.args {
 			args[i] = a
 		}
-		assert.Equal(t, fmt.Sprintf(tt.format, args...), sprintf(tt.format, tt.args...), tt.format)
+		assert.Equal(t, fmt.Sprintf(tt.format, args...), sprintf(tt.format, args...), tt.format)
 	}
+	name := "  数量 "
+	ind := &model.Indicator{Name: &name}
+	assert.Equal(t, "“数量”的得分为10.5，占98.60%", sprintf("%s的得分为%s，占%s", ind, exact(decRatio("10.50")), pct(decRatio("98.6"))))
+	assert.Equal(t, "“数量”", indName(ind))
+	assert.Equal(t, "“质量指标”", indName(&model.Indicator{Level2: "质量指标"}))
+	assert.Panics(t, func() { sprintf("%s", 1) })
+	assert.Panics(t, func() { sprintf("%s", decRatio("1")) })
 	assert.Panics(t, func() { sprintf("%s") })
 	assert.Panics(t, func() { sprintf("%d", "1") })
 	assert.Panics(t, func() { sprintf("trailing %") })
@@ -175,6 +196,26 @@ var matchTokens = []string{
 	"数", "资金", "金额", "经费", "共计", "合计", "总计", "资", "金", "额", "经", "费", "共", "合", "总", "计",
 	"0", "1", "5", "9", "12", ".", ",", "%", "％", "元", "万元", "亿元", "万", "亿", "/", "每",
 	"\xe6", "\x89", "\xa7\xe8", "\xef\xbc", "，", "。", "项目",
+	"０", "１", "９", "．", "\xbc\x85", "\x85", "\xbc\x90", "\xef\xbc\xef\xbc\x91",
+}
+
+// foldedMatches returns what the expression re finds in text once folded:
+// for each match the folded text of its whole and of each group.
+func foldedMatches(re *regexp.Regexp, text string) [][]string {
+	var ms [][]string
+	for _, m := range re.FindAllStringSubmatch(foldFullWidth(text), -1) {
+		ms = append(ms, m)
+	}
+	return ms
+}
+
+// foldedParts returns the folded text of each pair of bounds of m.
+func foldedParts(text string, m []int) []string {
+	var parts []string
+	for i := 0; i < len(m); i += 2 {
+		parts = append(parts, foldFullWidth(text[m[i]:m[i+1]]))
+	}
+	return parts
 }
 
 // pickOf returns one of xs at random.
@@ -197,44 +238,128 @@ func TestMatchers(t *testing.T) {
 					b.WriteString(pickOf(r, "为", "达到", "达", "到", "：", " ", "数", "资金", "金额", "共计", "资", "额"))
 				}
 				for k := 1 + r.Intn(6); k > 0; k-- {
-					b.WriteString(pickOf(r, "0", "1", "7", ",", "."))
+					b.WriteString(pickOf(r, "0", "1", "7", ",", ".", "0", "1", "7", ",", ".", "０", "７", "．", "，"))
 				}
 				b.WriteString(pickOf(r, "", " ", "\t"))
-				b.WriteString(pickOf(r, "%", "元", "万元", "亿元", "万", "", "/人"))
+				b.WriteString(pickOf(r, "%", "元", "万元", "亿元", "万", "", "/人", "％"))
 				continue
 			}
 			b.WriteString(matchTokens[r.Intn(len(matchTokens))])
 		}
 		text := b.String()
+		// Where there is nothing to fold, the bounds must agree too.
+		plain := foldFullWidth(text) == text
 
 		var got [][]int
+		var gotParts [][]string
+		full := hasFullPercent(text)
+		assert.Equal(t, strings.Contains(text, "％"), full, "％ in %q", text)
 		for from := 0; ; {
-			m, ok := rateMatch(text, from)
+			m, ok := rateMatch(text, from, full)
 			if !ok {
 				break
 			}
 			got = append(got, m[:])
+			gotParts = append(gotParts, foldedParts(text, m[:]))
 			from = m[1]
 		}
-		assert.Equal(t, rateRE.FindAllStringSubmatchIndex(text, -1), got, "rate in %q", text)
+		if plain {
+			assert.Equal(t, rateRE.FindAllStringSubmatchIndex(text, -1), got, "rate in %q", text)
+		}
+		assert.Equal(t, foldedMatches(rateRE, text), gotParts, "rate in %q", text)
 
-		got = nil
+		got, gotParts = nil, nil
 		for from := 0; ; {
 			m, ok := amountMatch(text, from)
 			if !ok {
 				break
 			}
 			got = append(got, m[:])
+			gotParts = append(gotParts, foldedParts(text, m[2:]))
+			gotParts[len(gotParts)-1] = append([]string{foldFullWidth(text[m[0]:m[1]])}, gotParts[len(gotParts)-1]...)
 			from = m[1]
 		}
-		if !assert.Equal(t, amountRE.FindAllStringSubmatchIndex(text, -1), got, "amount in %q", text) {
+		if plain {
+			assert.Equal(t, amountRE.FindAllStringSubmatchIndex(text, -1), got, "amount in %q", text)
+		}
+		if !assert.Equal(t, foldedMatches(amountRE, text), gotParts, "amount in %q", text) {
 			return
 		}
 	}
 }
 
+// FuzzMatchers compares the matchers with the expressions they stand for
+// on any text, and the readers of numbers and characters they rely on
+// with the standard ones.
+func FuzzMatchers(f *testing.F) {
+	for _, s := range []string{"资金执行率达到98.6%", "执行率：９８．６％", "项目资金已支付296.26万元", "共使用资金3,000元/人",
+		"执行率为 1.2.3 %", "\xef\xbc\x85\xef", "支出数共计０．５亿元", "-12.50", "1e3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var rates, amounts [][]string
+		full := hasFullPercent(text)
+		require.Equal(t, strings.Contains(text, "％"), full)
+		for from := 0; ; {
+			m, ok := rateMatch(text, from, full)
+			if !ok {
+				break
+			}
+			rates = append(rates, foldedParts(text, m[:]))
+			from = m[1]
+		}
+		require.Equal(t, foldedMatches(rateRE, text), rates, "rate in %q", text)
+		for from := 0; ; {
+			m, ok := amountMatch(text, from)
+			if !ok {
+				break
+			}
+			amounts = append(amounts, append([]string{foldFullWidth(text[m[0]:m[1]])}, foldedParts(text, m[2:])...))
+			from = m[1]
+		}
+		require.Equal(t, foldedMatches(amountRE, text), amounts, "amount in %q", text)
+		require.Equal(t, fullWidth.Replace(text), foldFullWidth(text))
+		for _, sep := range []string{"元", "％"} {
+			require.Equal(t, strings.Index(text, sep), index3(text, sep))
+		}
+		require.Equal(t, strings.TrimSpace(text) == "", blank(text))
+		require.Equal(t, strings.TrimSpace(text), trimSpace(text))
+		require.Equal(t, strings.Trim(strings.TrimSpace(text), actualPunct), trimActual(text))
+		require.Zero(t, model.Decimal(text).Rat().Cmp(decRatio(model.Decimal(text)).big()), "%q", text)
+	})
+}
+
 func TestFoldFullWidth(t *testing.T) {
-	for _, s := range []string{"", "执行率98.6%", "执行率：９８．６％", "，。（）", "\xef\xbc", "a\xef\xbc\x90", "１"} {
+	for _, s := range []string{"", "执行率98.6%", "执行率：９８．６％", "，。（）", "\xef\xbc", "a\xef\xbc\x90", "１",
+		"\xef", "，\xef\xbc", "，，。５", "\xef\xef\xbc\x85", "\xef\xbc\xbc\x85"} {
 		assert.Equal(t, fullWidth.Replace(s), foldFullWidth(s), "%q", s)
+	}
+}
+
+func TestIsWhite(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if isWhite(r) != unicode.IsSpace(r) {
+			t.Fatalf("isWhite(%U) = %v", r, isWhite(r))
+		}
+	}
+	assert.True(t, blank(" \t\u3000\n"))
+	assert.False(t, blank(" 完成"))
+	assert.Equal(t, "完成", trimSpace("\u3000完成 "))
+	assert.Equal(t, "完成", trimActual(" 完成。"))
+}
+
+func TestIndex3(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	parts := []string{"元", "万元", "\xe5", "\x85", "\x83", "\xe5\x85", "\x85\x83", "兑", "先", "光", "a", "，",
+		"％", "\xef\xbc", "执行率", "执行", "率", "\x87", "行率"}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for j := r.Intn(8); j >= 0; j-- {
+			b.WriteString(parts[r.Intn(len(parts))])
+		}
+		s := b.String()
+		for _, sep := range []string{"元", "％", "率"} {
+			assert.Equal(t, strings.Index(s, sep), index3(s, sep), "%q in %q", sep, s)
+		}
 	}
 }

@@ -10,14 +10,10 @@ import (
 // execRow returns the funds row that carries the execution weight and
 // score: 年度资金总额, or the 其中 row when the total is all zero and has
 // neither.
-func (k *checker) execRow() *model.FundsRow {
-	fd := k.f.Funds
-	if fd == nil {
-		return nil
-	}
-	r := fd.Total
-	if r == nil || k.zeroTotal && r.Weight == nil && r.Score == nil {
-		r = fd.Fiscal
+func (k *checker) execRow() *fundsRow {
+	r := k.totalRow()
+	if r == nil || k.zeroTotal && r.r.Weight == nil && r.r.Score == nil {
+		r = k.fiscalRow()
 	}
 	return r
 }
@@ -30,9 +26,9 @@ func (k *checker) execWeight() ratio {
 	switch {
 	case r == nil:
 		return ratio{}
-	case r.Weight != nil:
-		return decRatio(*r.Weight)
-	case r.Score != nil:
+	case r.r.Weight != nil:
+		return r.weight
+	case r.r.Score != nil:
 		return k.p.execution
 	}
 	return ratio{}
@@ -43,67 +39,82 @@ func (k *checker) execWeight() ratio {
 // the computed one.
 func (k *checker) executionScore() (w, s ratio) {
 	r := k.execRow()
-	if r == nil || r.Score == nil {
+	if r == nil || r.r.Score == nil {
 		return ratio{}, ratio{}
 	}
 	w = k.execWeight()
 	if k.grandInFunds {
 		return w, k.expectedExecution(r, w)
 	}
-	return w, decRatio(*r.Score)
+	return w, r.score
 }
 
 // level is a group of indicators under one 一级 or 二级 heading.
 type level struct {
-	name   string
 	level1 bool
 	// l1 and l2 are the 一级 and 二级 headings that key the group; l2 is
 	// empty for a 一级 group.
-	l1, l2   string
-	at       model.At
+	l1, l2 string
+	// first is the index of the group's first indicator, where its
+	// findings are reported.
+	first    int
 	declared *model.Decimal
 	sum      ratio
 	n        int
 }
 
+// name returns the heading that names g.
+func (g *level) name() string {
+	if g.level1 {
+		return g.l1
+	}
+	return g.l2
+}
+
 // levels appends to out the indicators' groups by 一级 and by 二级
-// heading, in the order the headings first appear.
+// heading, in the order the headings first appear. It leaves out the
+// groups no check would look at: the 二级 ones when no indicator states
+// a 二级 weight, and the 一级 ones too when no indicator states a 一级
+// weight and no usual weights are configured.
 func (k *checker) levels(out []level) []level {
+	by1 := k.level1 || len(k.c.Weights.Levels) > 0
+	by2 := k.level2
 	// last1 and last2 are the groups of the indicator before, where the
 	// next one mostly falls.
 	last1, last2 := -1, -1
 	for i := range k.f.Indicators {
 		ind := &k.f.Indicators[i]
 		g1, g2 := -1, -1
-		if ind.Level1 != "" {
+		if by1 && ind.Level1 != "" {
 			if last1 >= 0 && out[last1].l1 == ind.Level1 {
 				g1 = last1
 			} else {
-				out, g1 = groupOf(out, true, ind.Level1, "", ind.Level1, ind.At)
+				out, g1 = groupOf(out, true, ind.Level1, "", i)
 				last1 = g1
 			}
-			if out[g1].declared == nil {
+			if ind.Level1Weight != nil && out[g1].declared == nil {
 				out[g1].declared = ind.Level1Weight
 			}
 		}
-		if ind.Level2 != "" {
+		if by2 && ind.Level2 != "" {
 			if last2 >= 0 && joinedEqual(out[last2].l1, out[last2].l2, ind.Level1, ind.Level2) {
 				g2 = last2
 			} else {
-				out, g2 = groupOf(out, false, ind.Level1, ind.Level2, ind.Level2, ind.At)
+				out, g2 = groupOf(out, false, ind.Level1, ind.Level2, i)
 				last2 = g2
 			}
-			if out[g2].declared == nil {
+			if ind.Level2Weight != nil && out[g2].declared == nil {
 				out[g2].declared = ind.Level2Weight
 			}
 		}
-		if ind.Applicable && ind.Weight != nil {
-			w := decRatio(*ind.Weight)
-			for _, g := range [...]int{g1, g2} {
-				if g >= 0 {
-					out[g].sum = out[g].sum.add(w)
-					out[g].n++
-				}
+		if w := k.ind(i).w; !w.missing() {
+			if g1 >= 0 {
+				out[g1].sum = out[g1].sum.add(w)
+				out[g1].n++
+			}
+			if g2 >= 0 {
+				out[g2].sum = out[g2].sum.add(w)
+				out[g2].n++
 			}
 		}
 	}
@@ -111,17 +122,17 @@ func (k *checker) levels(out []level) []level {
 }
 
 // groupOf returns the index in groups of the group keyed by level1, l1
-// and l2, appending a new one named name at at if there is none. It looks
-// from the last group back, as an indicator mostly falls in the group of
-// the one before it.
-func groupOf(groups []level, level1 bool, l1, l2, name string, at model.At) ([]level, int) {
+// and l2, appending a new one that starts at indicator first if there is
+// none. It looks from the last group back, as an indicator mostly falls
+// in the group of the one before it.
+func groupOf(groups []level, level1 bool, l1, l2 string, first int) ([]level, int) {
 	for i := len(groups) - 1; i >= 0; i-- {
 		g := &groups[i]
 		if g.level1 == level1 && (level1 && g.l1 == l1 || !level1 && joinedEqual(g.l1, g.l2, l1, l2)) {
 			return groups, i
 		}
 	}
-	groups = append(groups, level{name: name, level1: level1, l1: l1, l2: l2, at: at, sum: intRatio(0)})
+	groups = append(groups, level{level1: level1, l1: l1, l2: l2, first: first, sum: intRatio(0)})
 	return groups, len(groups) - 1
 }
 
@@ -159,7 +170,7 @@ func joinedEqualSplit(a1, a2, b1, b2 string) bool {
 // weight (rules 9 and 10).
 func (k *checker) weights() {
 	tol := k.p.weights
-	var buf [16]level
+	var buf [8]level
 	groups := k.levels(buf[:0])
 	for i := range groups {
 		g := &groups[i]
@@ -167,49 +178,83 @@ func (k *checker) weights() {
 			continue
 		}
 		e := g.sum.decimal(6)
-		k.add(CodeLevelWeight, g.at, &e, g.declared,
-			"%s标明%s分，其下各指标分值合计为%s", g.name, num(g.declared), string(e))
+		k.add(CodeLevelWeight, k.f.Indicators[g.first].At, &e, g.declared,
+			"%s标明%s分，其下各指标分值合计为%s", g.name(), num(g.declared), string(e))
 	}
 
-	if r := k.execRow(); r != nil && r.Weight != nil && decRatio(*r.Weight).cmp(k.p.execution) != 0 {
+	if r := k.execRow(); r != nil && r.r.Weight != nil && r.weight.cmp(k.p.execution) != 0 {
 		def := k.c.Weights.Execution
-		k.add(CodeWeightsDefault, r.At, &def, r.Weight,
-			"预算执行率的分值为%s，常见设置为%s分（各地不同，仅作提示）", num(r.Weight), string(def))
+		k.add(CodeWeightsDefault, r.r.At, &def, r.r.Weight,
+			"预算执行率的分值为%s，常见设置为%s分（各地不同，仅作提示）", num(r.r.Weight), string(def))
 	}
-	for i := range groups {
-		g := &groups[i]
-		if !g.level1 || g.n == 0 {
-			continue
-		}
-		def, ok := k.c.Weights.Levels[g.name]
-		if !ok {
-			continue
-		}
-		w := g.sum
-		if g.declared != nil {
-			w = decRatio(*g.declared)
-		}
-		if w.cmp(decRatio(def)) != 0 {
-			e, d := w.decimal(6), def // d: a copy, so def stays off the heap
-			k.add(CodeWeightsDefault, g.at, &d, &e,
-				"%s的分值合计为%s，常见设置为%s分（各地不同，仅作提示）", g.name, string(e), string(def))
+	if len(k.c.Weights.Levels) > 0 {
+		for i := range groups {
+			g := &groups[i]
+			if !g.level1 || g.n == 0 {
+				continue
+			}
+			def, defR, ok := k.levelWeight(g.l1)
+			if !ok {
+				continue
+			}
+			w := g.sum
+			if g.declared != nil {
+				w = decRatio(*g.declared)
+			}
+			if w.cmp(defR) != 0 {
+				e, d := w.decimal(6), def // d: a copy, so def stays off the heap
+				k.add(CodeWeightsDefault, k.f.Indicators[g.first].At, &d, &e,
+					"%s的分值合计为%s，常见设置为%s分（各地不同，仅作提示）", g.l1, string(e), string(def))
+			}
 		}
 	}
 
 	k.weightsTotal()
 }
 
+// levelWeight is a usual weight of a 一级指标, read.
+type levelWeight struct {
+	name string
+	d    model.Decimal
+	r    ratio
+}
+
+// levelWeights reads the usual weights of the 一级指标 of c.
+func (c *Config) levelWeights() []levelWeight {
+	lw := make([]levelWeight, 0, len(c.Weights.Levels))
+	for name, d := range c.Weights.Levels {
+		lw = append(lw, levelWeight{name, d, decRatio(d)})
+	}
+	return lw
+}
+
+// levelWeight returns the usual weight of the 一级指标 name as written
+// and read, or false when there is none: from k.usual when the caller
+// has read them (Document reads them once), else from the Config.
+func (k *checker) levelWeight(name string) (model.Decimal, ratio, bool) {
+	if k.usual == nil {
+		d, ok := k.c.Weights.Levels[name]
+		return d, decRatio(d), ok
+	}
+	for i := range k.usual {
+		if lw := &k.usual[i]; lw.name == name {
+			return lw.d, lw.r, true
+		}
+	}
+	return "", ratio{}, false
+}
+
 // weightsTotal checks that the execution weight and the indicator weights
 // add up to the total's weight, or to the configured total where the form
 // prints none.
 func (k *checker) weightsTotal() {
-	sumInd, n := k.indicatorSums(weightOf)
+	sumInd, n := k.weightSum, k.nWeights
 	if n == 0 {
 		return
 	}
 	target, sev, where := k.p.totalWeight, model.SevWarning, "按规定应为"
 	if t := k.f.Total; t != nil && t.Weight != nil {
-		target, sev, where = decRatio(*t.Weight), model.SevError, "总分一行的分值为"
+		target, sev, where = k.totalWeight, model.SevError, "总分一行的分值为"
 	}
 	execW := k.execWeight()
 	sum := sumInd
@@ -252,14 +297,17 @@ func (k *checker) total() {
 	if t == nil || t.Score == nil {
 		return
 	}
-	k.caps(t.At, func() string { return "总分" }, t.Score, ratOf(t.Weight))
+	T := k.totalScore
+	if overCap(T, k.totalWeight) {
+		k.caps(t.At, "总分", t.Score, T, k.totalWeight)
+	}
 	k.grade()
-	sumInd, n := k.indicatorSums(scoreOf)
+	sumInd, n := k.scoreSum, k.nScores
 	if n == 0 {
 		return
 	}
 	_, es := k.executionScore()
-	T, tol := decRatio(*t.Score), k.p.total
+	tol := k.p.total
 	if es.missing() {
 		if !within(T, sumInd, tol) {
 			e := sumInd.decimal(6)
@@ -314,7 +362,7 @@ func (k *checker) grade() {
 	if printed == "" {
 		return
 	}
-	score := decRatio(*t.Score)
+	score := k.totalScore
 	var want *Grade
 	for _, gr := range grades {
 		if score.cmp(gr.min) >= 0 {
