@@ -252,37 +252,56 @@ func (d Decimal) Float64() float64 {
 
 // Cmp compares d and e exactly: -1, 0 or +1.
 func (d Decimal) Cmp(e Decimal) int {
-	if c, ok := cmpSmall(d, e); ok {
-		return c
-	}
-	return d.Rat().Cmp(e.Rat())
+	return CmpScaled(d, 0, e, 0)
 }
 
-// cmpSmall compares d and e in int64 fixed point, without math/big. It
-// reports false when either does not fit (see small) or when aligning
-// their decimals would overflow.
-func cmpSmall(d, e Decimal) (int, bool) {
-	a, sa, ok1 := d.small()
-	b, sb, ok2 := e.small()
+// CmpScaled compares a × 10^ea and b × 10^eb exactly, for ea, eb >= 0
+// (a value in 万人 against one in 人): -1, 0 or +1. It compares in int64
+// fixed point, and with math/big only when the numbers are too long for
+// that.
+func CmpScaled(a Decimal, ea int, b Decimal, eb int) int {
+	if c, ok := cmpSmall(a, ea, b, eb); ok {
+		return c
+	}
+	return scaledRat(a, ea).Cmp(scaledRat(b, eb))
+}
+
+// cmpSmall is CmpScaled in int64 fixed point, without math/big. It reports
+// false when a or b does not fit (see small) or when aligning them would
+// overflow.
+func cmpSmall(a Decimal, ea int, b Decimal, eb int) (int, bool) {
+	ma, sa, ok1 := a.small()
+	mb, sb, ok2 := b.small()
 	if !ok1 || !ok2 {
 		return 0, false
 	}
-	// Bring both to the larger count of decimals.
-	if sa < sb {
-		a, ok1 = mulPow10(a, sb-sa)
+	// a = ma × 10^ka and b = mb × 10^kb: scale up the one with the larger
+	// exponent.
+	ka, kb := ea-sa, eb-sb
+	if ka > kb {
+		ma, ok1 = mulPow10(ma, ka-kb)
 	} else {
-		b, ok1 = mulPow10(b, sa-sb)
+		mb, ok1 = mulPow10(mb, kb-ka)
 	}
 	if !ok1 {
 		return 0, false
 	}
 	switch {
-	case a < b:
+	case ma < mb:
 		return -1, true
-	case a > b:
+	case ma > mb:
 		return 1, true
 	}
 	return 0, true
+}
+
+// scaledRat returns d × 10^exp as an exact rational, for exp >= 0.
+func scaledRat(d Decimal, exp int) *big.Rat {
+	r := d.Rat()
+	if exp > 0 {
+		r.Mul(r, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(exp)), nil)))
+	}
+	return r
 }
 
 // mulPow10 returns m × 10^n, reporting false when it overflows an int64.

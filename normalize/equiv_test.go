@@ -434,8 +434,8 @@ func checkInternals(t *testing.T, s string, n int) {
 	}
 	a, b := model.Decimal(s), model.Decimal("12.5")
 	for _, e := range []int{0, 2, 4, 8} {
-		same("cmpScaled", cmpScaled(a, e, b, 0), oldScaled(a, e).Cmp(oldScaled(b, 0)))
-		same("cmpScaled", cmpScaled(b, e, a, 3), oldScaled(b, e).Cmp(oldScaled(a, 3)))
+		same("cmpScaled", model.CmpScaled(a, e, b, 0), oldScaled(a, e).Cmp(oldScaled(b, 0)))
+		same("cmpScaled", model.CmpScaled(b, e, a, 3), oldScaled(b, e).Cmp(oldScaled(a, 3)))
 	}
 }
 
