@@ -300,12 +300,15 @@ func mayBeLabel(t string) bool {
 	if len(t) > maxKey {
 		return false // key gives "" for it
 	}
-	r1, n := utf8.DecodeRuneInString(t)
+	r1, n := rune3(t), 3 // decodeRune, in line
+	if r1 < 0 {
+		r1, n = utf8.DecodeRuneInString(t)
+	}
 	r1, ok := foldedRune(r1)
 	if !ok || r1 == ':' || r1 == '其' {
 		return true // let key say
 	}
-	if keyStarts[r1/64]&(1<<(r1%64)) == 0 {
+	if keyStarts[uint32(r1)/64]&(1<<(uint32(r1)%64)) == 0 {
 		return false
 	}
 	rest := t[n:]
@@ -314,7 +317,9 @@ func mayBeLabel(t string) bool {
 		if rest == "" {
 			return true // a key of one rune
 		}
-		r2, n = utf8.DecodeRuneInString(rest)
+		if r2, n = rune3(rest), 3; r2 < 0 {
+			r2, n = utf8.DecodeRuneInString(rest)
+		}
 		if !isKeySpace(r2) {
 			break
 		}
@@ -326,6 +331,30 @@ func mayBeLabel(t string) bool {
 	}
 	b := pairBit(r1, r2)
 	return keyPairs[b/64]&(1<<(b%64)) != 0
+}
+
+// decodeRune is utf8.DecodeRuneInString, with the three-byte runes of
+// Chinese text decoded in line rather than in its slow path. mayBeLabel
+// writes it out, since the compiler would not inline it.
+func decodeRune(s string) (rune, int) {
+	if r := rune3(s); r >= 0 {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// rune3 returns the rune that s starts with when it is a well-formed
+// rune of three bytes, else -1.
+func rune3(s string) rune {
+	if len(s) < 3 || s[0]&0xF0 != 0xE0 || (s[1]^0x80)|(s[2]^0x80) >= 0x40 {
+		return -1
+	}
+	r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+	// Not overlong, not a surrogate.
+	if r < 0x800 || uint32(r)-0xD800 < 0x800 {
+		return -1
+	}
+	return r
 }
 
 // foldedRune returns r as normalize.Fold maps it, for the full-width forms
@@ -349,10 +378,14 @@ func isKeySpace(r rune) bool {
 	return r <= ' ' || r == 0x7F || r >= 0x80 && r <= 0xA0 || r >= 0x2000 && r <= 0x206F || r == 0x3000 || r == 0xFEFF || r == 0x1680 || r == 0x180E
 }
 
-// words memoizes key and the table lookups over one parse for labels
-// written otherwise than as their keys (年初预算数（万元）): they recur on
-// every form of a file.
+// words memoizes key and the table lookups over one parse for texts that
+// pass mayBeLabel but are not written as keys: labels with notes
+// (年初预算数（万元）) and the names that share a label's first runes. They
+// recur on every form of a file.
 type words map[string]*word
+
+// maxWords bounds the memo of one parse.
+const maxWords = 1 << 14
 
 // knownWords holds the word of every key in the tables that key leaves as
 // it is, so that a label written as its key is found without a key and
@@ -381,9 +414,9 @@ func (ws words) of(t string) *word {
 		return w
 	}
 	w := newWord(key(t))
-	// Only labels are kept: other texts that pass mayBeLabel are mostly
-	// an indicator's name, met once.
-	if (w.label || w.section) && len(ws) < 1<<14 {
+	// Texts that are no label are kept too: the names of indicators and
+	// levels that pass mayBeLabel recur from form to form of a file.
+	if len(ws) < maxWords {
 		ws[t] = w
 	}
 	return w

@@ -45,7 +45,7 @@ type cell struct {
 	text      string // trimmed, as written
 	w         *word  // its key (see key) and what it means; never nil
 	col, span int
-	at        model.At
+	at        *model.At // the source cell's position, or its row's
 }
 
 // row is a table row with its non-empty cells picked out.
@@ -85,6 +85,7 @@ func (r *row) texts() []string {
 // machine holds the recogniser's state between rows.
 type machine struct {
 	words    words // key and its lookups, memoized
+	memo     *memo // what normalize made of recurring values
 	forms    []model.Form
 	problems []model.Problem
 	f        *model.Form // the form being read, nil outside
@@ -113,7 +114,8 @@ type machine struct {
 	// inds is a slab of indicators: each form reads its own into the
 	// slab's spare capacity (see start and finish), so that a document's
 	// forms cost a few allocations, not one (or more) each.
-	inds []model.Indicator
+	inds    []model.Indicator
+	bigForm int // the most indicators of a form of the document so far
 
 	// strs holds the strings that forms point to (Indicator.Name), so
 	// that a form costs an allocation for many names, not one for each.
@@ -122,6 +124,7 @@ type machine struct {
 	// indicator table
 	hrow           []span // the header row's cells, empty ones included
 	icols          []span
+	icolAt         []*span // see icol: into icols, empty until icol builds it
 	level1, level2 string
 	l1w, l2w       *model.Decimal
 	l1carry        bool // level1 came from a row above
@@ -169,7 +172,7 @@ type Parser struct {
 
 // NewParser returns a Parser at the start of its input.
 func NewParser() *Parser {
-	return &Parser{m: machine{words: words{}}, state: outside}
+	return &Parser{m: machine{words: words{}, memo: memos.Get().(*memo)}, state: outside}
 }
 
 // Row reads the next row. It does not keep src or its cells, so a reader
@@ -195,42 +198,45 @@ func (p *Parser) Close() ([]model.Form, []model.Problem) {
 		m.problems = append(m.problems, model.Problem{Severity: model.SevError, Code: CodeNoForm,
 			Message: "未找到任何绩效自评表"})
 	}
+	if m.memo != nil {
+		memos.Put(m.memo)
+		m.memo = nil
+	}
 	return m.forms, m.problems
 }
 
 // load fills r from the reader's row, reusing r's storage.
 func (m *machine) load(r *row, src *table.Row) {
-	r.cells, r.full = r.cells[:0], r.full[:0]
+	n := len(src.Cells)
+	if cap(r.cells) < n {
+		r.cells = make([]cell, n, n+n/2)
+	}
+	// Every field of every cell is set below, so the cells need no
+	// clearing first.
+	r.cells, r.full = r.cells[:n], r.full[:0]
 	r.at, r.para = src.At, src.Para
 	r.labels, r.known = 0, false
-	for _, c := range src.Cells {
+	for i := range r.cells {
+		c, rc := &src.Cells[i], &r.cells[i]
 		t := normalize.Text(c.Text)
 		if c.Merged {
 			t = ""
 		}
-		sp := c.Span
-		if sp < 1 {
-			sp = 1
-		}
 		w := noWord
 		if t != "" {
 			w = m.words.of(t)
-			r.full = append(r.full, len(r.cells))
+			r.full = append(r.full, i)
 			if w.label {
 				r.labels++
 			}
 		}
-		// Filled in place: copying a whole cell into the slice would
-		// cost a bulk write barrier while the collector runs.
-		r.cells = append(r.cells, cell{})
-		rc := &r.cells[len(r.cells)-1]
-		rc.text, rc.w, rc.col, rc.span, rc.at = t, w, c.Col, sp, c.At
-		if rc.at.IsZero() {
-			rc.at = src.At
+		rc.text, rc.w, rc.col, rc.span, rc.at = t, w, c.Col, max(c.Span, 1), &c.At
+		if c.At.IsZero() {
+			rc.at = &src.At
 		}
 	}
-	if r.at.IsZero() && len(r.cells) > 0 {
-		r.at = r.cells[0].at
+	if r.at.IsZero() && n > 0 {
+		r.at = *r.cells[0].at
 	}
 }
 
@@ -243,16 +249,26 @@ func (m *machine) str(s string) *string {
 	return &m.strs[len(m.strs)-1]
 }
 
-// slabSize is the most indicators a slab holds: a few forms' worth. The
-// first slab of a document holds a form's worth (a file often holds one
-// form), and each next one twice the last, up to slabSize.
-const slabSize = 128
+// firstSlab is the number of indicators of a document's first slab, a
+// form's worth or two (a file often holds one form), and slabSize of each
+// next one: a few forms' worth, and as much as fits in the allocator's
+// largest size class for small objects (32 KiB), which allocates it faster
+// than a larger one.
+const (
+	firstSlab = 32
+	slabSize  = 48
+)
 
 // slab returns the spare capacity of m.inds, empty, for the indicators of
-// a new form; it starts a new slab when little is left.
+// a new form; it starts a new slab when what is left is less than the
+// largest form of the document so far (at least 8, at most half a slab).
 func (m *machine) slab() []model.Indicator {
-	if cap(m.inds)-len(m.inds) < 32 {
-		m.inds = make([]model.Indicator, 0, min(max(32, 2*cap(m.inds)), slabSize))
+	if cap(m.inds)-len(m.inds) < min(max(m.bigForm, 8), slabSize/2) {
+		n := slabSize
+		if m.inds == nil {
+			n = firstSlab
+		}
+		m.inds = make([]model.Indicator, 0, n)
 	}
 	return m.inds[len(m.inds):len(m.inds)]
 }
@@ -263,6 +279,7 @@ func (m *machine) slab() []model.Indicator {
 func (m *machine) keep(f *model.Form) {
 	n := len(f.Indicators)
 	f.Indicators = f.Indicators[:n:n]
+	m.bigForm = max(m.bigForm, n)
 	if n > 0 && len(m.inds) < cap(m.inds) && &f.Indicators[0] == &m.inds[:len(m.inds)+1][len(m.inds)] {
 		m.inds = m.inds[:len(m.inds)+n]
 	}
@@ -285,6 +302,7 @@ func (m *machine) start(r *row) {
 	m.headerScore, m.done = nil, false
 	// The column slices keep their storage from form to form.
 	m.fcols, m.srcs, m.gcols, m.hrow, m.icols = m.fcols[:0], m.srcs[:0], m.gcols[:0], m.hrow[:0], m.icols[:0]
+	m.icolAt = m.icolAt[:0]
 	m.fshift, m.fext = 0, 0
 	m.unit, m.wExec, m.block = "", nil, nil
 	m.level1, m.level2, m.l1w, m.l2w, m.l1carry = "", "", nil, nil, false

@@ -144,7 +144,7 @@ func (m *machine) sourcesHeader(r *row) {
 			continue
 		}
 		src := source{span: span{col: c.col, end: c.col + c.span, header: c.text}, extra: -1}
-		fr := model.FundsRow{Label: c.text, At: c.at}
+		fr := model.FundsRow{Label: c.text, At: *c.at}
 		if p := slotOf(f, slot); p != nil && *p == nil {
 			*p = &fr
 			src.name = slot
@@ -202,7 +202,7 @@ func (m *machine) section(c *cell) *model.Decimal {
 	}
 	_, w := level(c.text)
 	if w != nil {
-		m.f.HeaderExtra = append(m.f.HeaderExtra, model.Field{Label: "section", Value: c.text, At: c.at})
+		m.f.HeaderExtra = append(m.f.HeaderExtra, model.Field{Label: "section", Value: c.text, At: *c.at})
 	}
 	return w
 }
@@ -372,7 +372,7 @@ func (m *machine) setFunds(fr *model.FundsRow, name, text string) bool {
 	case fInitial, fAnnual, fExec:
 		d, ok = normalize.Amount(text, m.unit)
 	case fWeight, fScore:
-		d, ok = normalize.Number(text)
+		d, ok = m.memo.number(text)
 	case fRate:
 		d, ok = normalize.Rate(text)
 	case fNote:
@@ -417,14 +417,14 @@ func (m *machine) goalsRow(r *row) {
 		case name == gGroup:
 			continue
 		case name == "" && goalBlock(c) != "":
-			m.block = &model.Field{Label: goalBlock(c), Value: c.text, At: c.at}
+			m.block = &model.Field{Label: goalBlock(c), Value: c.text, At: *c.at}
 		case name == gPlanned || name == gAchieved || name == gAdjusted:
 			labels = append(labels, span{col: c.col, end: c.col + c.span, name: name, header: c.text})
 			last = name
 		case last == "":
-			m.goalText(gPlanned, c.text, c.at)
+			m.goalText(gPlanned, c.text, *c.at)
 		default:
-			m.goalText(last, c.text, c.at)
+			m.goalText(last, c.text, *c.at)
 			labels = labels[:0]
 			last = ""
 		}
@@ -506,7 +506,7 @@ func goals(m *machine, r *row) stateFn {
 			if len(m.goal[0])+len(m.goal[1])+len(m.goal[2]) == 0 {
 				m.f.Goals.At = r.at
 			}
-			m.goalText(name, c.text, c.at)
+			m.goalText(name, c.text, *c.at)
 			n++
 		}
 		return goals

@@ -33,7 +33,7 @@ func (m *machine) indHeader(r *row) {
 
 // columns sets the indicator columns from the header row.
 func (m *machine) columns() {
-	m.icols = m.icols[:0]
+	m.icols, m.icolAt = m.icols[:0], m.icolAt[:0]
 	for _, h := range m.hrow {
 		if h.header == "" || sectionLabels[key(h.header)] {
 			continue
@@ -188,7 +188,46 @@ func (m *machine) splitSpan(sp span) {
 			out[j], out[j-1] = out[j-1], out[j]
 		}
 	}
-	m.icols = out
+	m.icols, m.icolAt = out, m.icolAt[:0]
+}
+
+// maxIndexed is the number of grid columns icol indexes; cells further
+// right are looked up with find.
+const maxIndexed = 32
+
+// icol returns the indicator column holding grid column col, as find
+// does, from an index of the columns that icolSlow builds on first use
+// after they change.
+func (m *machine) icol(col int) *span {
+	if uint(col) < uint(len(m.icolAt)) {
+		return m.icolAt[col]
+	}
+	return m.icolSlow(col)
+}
+
+// icolSlow is icol for a column the index does not hold: it builds the
+// index when it is empty, and looks further columns up with find.
+func (m *machine) icolSlow(col int) *span {
+	if len(m.icolAt) > 0 || col < 0 || col >= maxIndexed {
+		return find(m.icols, col)
+	}
+	n := 0
+	for _, s := range m.icols {
+		n = max(n, min(s.end, maxIndexed))
+	}
+	if col >= n {
+		return nil // right of every column
+	}
+	m.icolAt = append(m.icolAt[:0], make([]*span, n)...)
+	// Backwards, so that the first span holding a column wins, as with
+	// find.
+	for j := len(m.icols) - 1; j >= 0; j-- {
+		s := &m.icols[j]
+		for c := max(s.col, 0); c < min(s.end, n); c++ {
+			m.icolAt[c] = s
+		}
+	}
+	return m.icolAt[col]
 }
 
 // indicators reads the rows of the indicator table.
@@ -266,7 +305,7 @@ func (m *machine) indicatorRow(r *row) {
 	var stray bool
 	for _, i := range r.full {
 		c := &r.cells[i]
-		sp := find(m.icols, c.col)
+		sp := m.icol(c.col)
 		switch {
 		case sp == nil:
 			// Outside every column: a group label such as 年度绩效指标完成情况
@@ -275,7 +314,7 @@ func (m *machine) indicatorRow(r *row) {
 				stray = true
 			}
 		case sp.name == "":
-			extra = append(extra, model.Field{Label: sp.header, Value: c.text, At: c.at})
+			extra = append(extra, model.Field{Label: sp.header, Value: c.text, At: *c.at})
 		case !cells.put(sp.name, c.text):
 			stray = true
 		}
@@ -308,8 +347,8 @@ func (m *machine) indicatorRow(r *row) {
 	}
 	// The weight and score are read once, for the tests below and for
 	// the indicator.
-	wd, wok := normalize.Number(w)
-	sd, sok := normalize.Number(s)
+	wd, wok := m.memo.number(w)
+	sd, sok := m.memo.number(s)
 	noWeight := w == "" || wok && wd == nil && len(w) <= maxNothing // w == "" || nothing(w)
 	noScore := s == "" || sok && sd == nil && len(s) <= maxNothing
 	switch {
@@ -331,16 +370,14 @@ func (m *machine) indicatorRow(r *row) {
 	// The indicator is built in its place in the form, not copied there.
 	m.f.Indicators = append(m.f.Indicators, model.Indicator{})
 	in := &m.f.Indicators[len(m.f.Indicators)-1]
-	*in = model.Indicator{
-		At:              r.at,
-		Level1:          l1,
-		Level1Weight:    l1w,
-		Level2:          m.level2,
-		Level2Weight:    m.l2w,
-		DeviationReason: cells[iDeviation],
-		Applicable:      true,
-		Extra:           extra,
-	}
+	// Field by field: a composite literal would clear the new zero
+	// indicator a second time.
+	in.At = r.at
+	in.Level1, in.Level1Weight = l1, l1w
+	in.Level2, in.Level2Weight = m.level2, m.l2w
+	in.DeviationReason = cells[iDeviation]
+	in.Applicable = true
+	in.Extra = extra
 	if m.block != nil {
 		in.Extra = append(in.Extra, *m.block)
 	}
@@ -371,10 +408,10 @@ func (m *machine) indicatorRow(r *row) {
 			rawTarget = op + tgt + unitSuffix(tgt, unit)
 		}
 	}
-	in.Target = normalize.Value(rawTarget, nameHint)
-	in.Actual = normalize.Value(act, nameHint)
+	in.Target = m.memo.value(rawTarget, nameHint)
+	in.Actual = m.memo.value(act, nameHint)
 	if unit != "" && act != "" && in.Actual.Unit == "" && !nothing(act) {
-		v := normalize.Value(act+unit, nameHint)
+		v := m.memo.value(act+unit, nameHint)
 		if v.Unit != "" {
 			v.Raw = in.Actual.Raw
 			v.UnitFrom = "column"

@@ -60,7 +60,7 @@ func indicatorForms(counts []int) string {
 // keep their own indicators, and an append to one form's cannot reach the
 // next form's.
 func TestIndicatorSlabs(t *testing.T) {
-	counts := []int{0, 1, 31, 96, 97, slabSize - 1, slabSize, slabSize + 1, 300, 2, 0, 40}
+	counts := []int{0, 1, 31, 96, 97, slabSize - 1, slabSize, slabSize + 1, 300, 2, 0, 40, 7, 7, 7, 7, 7, 7, 7, 7, firstSlab, firstSlab + 1, 3}
 	forms, _ := Parse(rowsOf(indicatorForms(counts)))
 	require.Len(t, forms, len(counts))
 	for f, n := range counts {

@@ -363,7 +363,7 @@ func (m *machine) headerRow(r *row) {
 		if c.text == "" {
 			continue
 		}
-		label, value, at := c.text, "", c.at
+		label, value, at := c.text, "", *c.at
 		if kv, ok := splitLabel(c.text); ok {
 			label, value = kv[0], kv[1]
 		} else if kv, ok := splitAnyLabel(c.text); ok && !c.w.isHdr {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 
@@ -123,4 +124,18 @@ func TestKnownWords(t *testing.T) {
 	for text, w := range knownWords {
 		assert.Equal(t, *newWord(key(text)), *w, "%q", text)
 	}
+}
+
+// FuzzDecodeRune holds decodeRune to utf8.DecodeRuneInString.
+func FuzzDecodeRune(f *testing.F) {
+	for _, s := range []string{"", "a", "年度", "\xe5\xb9", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "\xe5\xb9\xb4x", "𠀀"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, n := decodeRune(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("decodeRune(%q) = %U, %d; want %U, %d", s, r, n, wr, wn)
+		}
+	})
 }
