@@ -139,14 +139,7 @@ func (e *encoder) raw(b []byte, s string) []byte {
 
 // nl appends a line break and the indentation of the current depth.
 func (e *encoder) nl(b []byte) []byte {
-	n := 1 + 2*e.depth
-	if n > 16 {
-		return append(b, newline[:n]...)
-	}
-	// Appending a constant 16 bytes is a single move, where a length
-	// known only when running calls memmove; the excess is cut off.
-	b = append(b, newline[:16]...)
-	return b[:len(b)-16+n]
+	return append(b, newline[:1+2*e.depth]...)
 }
 
 // rawIndent is raw when indenting.
@@ -678,30 +671,37 @@ func isJSONNumber(s string) bool {
 		return false
 	case s[i] == '0':
 		i++
-	case s[i] >= '1' && s[i] <= '9':
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+	case s[i]-'1' < 9:
+		i++
+		for i < len(s) && s[i]-'0' < 10 {
 			i++
 		}
 	default:
 		return false
 	}
-	if i < len(s) && s[i] == '.' {
+	if i == len(s) {
+		return true // an integer, the common case
+	}
+	if s[i] == '.' {
 		i++
 		j := i
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		for i < len(s) && s[i]-'0' < 10 {
 			i++
 		}
 		if i == j {
 			return false
 		}
+		if i == len(s) {
+			return true
+		}
 	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+	if s[i] == 'e' || s[i] == 'E' {
 		i++
 		if i < len(s) && (s[i] == '+' || s[i] == '-') {
 			i++
 		}
 		j := i
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		for i < len(s) && s[i]-'0' < 10 {
 			i++
 		}
 		if i == j {
@@ -735,12 +735,117 @@ var safe = [utf8.RuneSelf]bool{
 // backslash and control characters; U+2028 and U+2029; and each byte of
 // invalid UTF-8 as \ufffd.
 //
+// Most strings need none of that. appendString first checks that s is
+// plain, reading it a word at a time: runs of safe ASCII eight bytes at a
+// time, and three-byte sequences (CJK text) two at a time. The last
+// bytes, fewer than eight, are read as one word with zeros after them,
+// which cut short a sequence before them. A plain string is then
+// appended whole; any other string goes to escapeString. Nothing is
+// written past the end of the result, as with append.
+func appendString(b []byte, s string) []byte {
+	n := len(s)
+	i := 0
+	for n-i >= 8 {
+		x := load64(s[i:])
+		if plain6(x) {
+			i += 6
+			continue
+		}
+		if plain3(x) {
+			i += 3
+			continue
+		}
+		m := unsafeASCII(x)
+		if m == 0 {
+			i += 8
+			continue
+		}
+		if m&0x80 != 0 {
+			// A byte at i that needs escaping or validating.
+			return escapeString(b, s)
+		}
+		i += bits.TrailingZeros64(m) / 8
+	}
+	// tail holds the last bytes of s: the last eight, or all of a
+	// shorter s, with zeros after them.
+	var tail uint64
+	switch {
+	case n >= 8:
+		tail = load64(s[n-8:])
+	case n >= 4:
+		tail = uint64(load32(s)) | uint64(load32(s[n-4:]))<<(8*(n-4)&63)
+	case n > 0:
+		tail = uint64(s[0]) | uint64(s[n/2])<<(8*(n/2)&63) | uint64(s[n-1])<<(8*(n-1)&63)
+	}
+	// The r bytes left, fewer than eight, are checked in x, where the
+	// zeros after them are control characters, and cut short any
+	// sequence before them.
+	r := n - i
+	x := tail >> (8 * (8 - r) & 63)
+	if n < 8 {
+		x = tail
+	}
+	for r > 0 {
+		if plain6(x) {
+			x >>= 48
+			r -= 6
+			continue
+		}
+		if plain3(x) {
+			x >>= 24
+			r -= 3
+			continue
+		}
+		k := bits.TrailingZeros64(unsafeASCII(x)) / 8
+		if k >= r {
+			break
+		}
+		if k == 0 {
+			return escapeString(b, s)
+		}
+		x >>= 8 * k & 63
+		r -= k
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// plain6 reports whether the six low bytes of x, in little-endian order,
+// are two three-byte sequences that plain3 accepts, and whose lead bytes
+// are not E2 either: it checks the common case, two CJK characters, at
+// once, and leaves E2 (such as the quotes U+201C and U+201D, and U+2028)
+// to plain3.
+func plain6(x uint64) bool {
+	return x&0xc0c0f0c0c0f0 == 0x8080e08080e0 && plainLeads[byte(x&0xf|x>>20&0xf0)]
+}
+
+// plainLeads is indexed by the low four bits of two lead bytes E0–EF, the
+// first in the low half of the index; it is true when neither of them is
+// E0, E2 or ED.
+var plainLeads = func() (t [256]bool) {
+	ok := func(v int) bool { return v != 0x0 && v != 0x2 && v != 0xd }
+	for i := range t {
+		t[i] = ok(i&0xf) && ok(i>>4)
+	}
+	return t
+}()
+
+// load32 returns the first four bytes of s as a little-endian word.
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// escapeString is appendString for a string that needs escaping, or that
+// appendString's word checks cannot vouch for.
+//
 // It validates and escapes in one pass, reading the common cases a word
 // at a time: runs of ASCII eight bytes at a time, and runs of three-byte
 // sequences (CJK text) two at a time. The rest, such as four-byte
 // sequences, invalid bytes and U+2028, go to utf8.DecodeRuneInString, as
 // in encoding/json.
-func appendString(b []byte, s string) []byte {
+func escapeString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -273,6 +274,28 @@ func TestAppendJSONAppends(t *testing.T) {
 	assert.Equal(t, "null", string(nd.AppendJSON(nil, true)))
 	var nf *Form
 	assert.Equal(t, "x null", string(nf.AppendJSON([]byte("x "), false)))
+}
+
+// TestAppendJSONWritesOnlyItsResult encodes the golden document into a
+// buffer with room to spare, compact and indented, and checks that nothing
+// past the end of the result was written, as append writes nothing there.
+func TestAppendJSONWritesOnlyItsResult(t *testing.T) {
+	raw, err := os.ReadFile("../testdata/golden/changji-2021.txt.json")
+	require.NoError(t, err)
+	var d Document
+	require.NoError(t, json.Unmarshal(raw, &d))
+	for _, indent := range []bool{false, true} {
+		want := d.AppendJSON(nil, indent)
+		full := bytes.Repeat([]byte{0xAA}, 4*len(want))
+		got := d.AppendJSON(full[:0], indent)
+		require.Equal(t, string(want), string(got))
+		require.Equal(t, &full[0], &got[0], "encoded in place")
+		for i := len(got); i < len(full); i++ {
+			if full[i] != 0xAA {
+				t.Fatalf("indent=%v: byte %d, past the result's %d, was written", indent, i, len(got))
+			}
+		}
+	}
 }
 
 func TestAppendJSONIndentLayout(t *testing.T) {
@@ -720,6 +743,99 @@ func BenchmarkAppendString(b *testing.B) {
 		buf = buf[:0]
 		for _, s := range ss {
 			buf = appendString(buf, s)
+		}
+	}
+}
+
+// TestIsJSONNumber compares isJSONNumber with JSON's grammar for numbers,
+// on canonical decimals, near misses and every string of up to three
+// bytes drawn from the characters numbers are made of.
+func TestIsJSONNumber(t *testing.T) {
+	grammar := regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+	cases := []string{
+		"", "0", "-0", "7", "300", "2.5", "0.68", "-1", "1e5", "1E+5", "-2.5e-3",
+		"00", "01", "-", "1.", ".5", "1.e5", "1e", "1e+", "+1", "1,000", "0x1f", " 1", "1 ",
+		"12345678901234567890.12345678901234567890", "1.5e", "1.5E-", "--1", "-.5", "1..2",
+	}
+	const alphabet = "0159-+.eE x"
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		cases = append(cases, prefix)
+		if n == 0 {
+			return
+		}
+		for i := range len(alphabet) {
+			gen(prefix+alphabet[i:i+1], n-1)
+		}
+	}
+	gen("", 4)
+	for _, s := range cases {
+		if got, want := isJSONNumber(s), grammar.MatchString(s); got != want {
+			t.Errorf("isJSONNumber(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestPlain6 checks plain6 against plain3 on each half, for every pair
+// of lead bytes E0–EF with continuation bytes at and near the edges of
+// their range, and for words that are not two sequences.
+func TestPlain6(t *testing.T) {
+	conts := []uint64{0x00, 0x41, 0x7f, 0x80, 0x9f, 0xa0, 0xa8, 0xa9, 0xbf, 0xc0, 0xe4}
+	seq := func(lead, c1, c2 uint64) uint64 { return lead | c1<<8 | c2<<16 }
+	n := 0
+	for l0 := uint64(0xe0); l0 <= 0xef; l0++ {
+		for l1 := uint64(0xe0); l1 <= 0xf0; l1++ {
+			for _, c := range conts {
+				for _, x := range []uint64{
+					seq(l0, 0x80, c) | seq(l1, 0xb8, 0xad)<<24,
+					seq(l0, c, 0xa8) | seq(l1, 0x80, c)<<24,
+					seq(l0, 0xbf, 0xbf) | seq(l1, c, 0x80)<<24 | 0xffff<<48,
+				} {
+					want := plain3(x) && plain3(x>>24) && l0 != 0xe2 && l1 != 0xe2
+					if got := plain6(x); got != want {
+						t.Fatalf("plain6(%#x) = %v, want %v", x, got, want)
+					}
+					if want {
+						n++
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("plain6 accepted no word")
+	}
+	for _, x := range []uint64{0, 0x2020202020202020, 0xadb8e4, 0xadb8e4adb8, load64("中文字符")} {
+		want := x == load64("中文字符")
+		if got := plain6(x); got != want {
+			t.Errorf("plain6(%#x) = %v, want %v", x, got, want)
+		}
+	}
+}
+
+// TestAppendStringRoom checks appendString whatever room the buffer has
+// after its length, and that it writes nothing past the end of its
+// result, as append does not.
+func TestAppendStringRoom(t *testing.T) {
+	for _, s := range []string{
+		"", "%", "元", "number", "1小时", "产出指标", "效益指标ab", "0123456789abcdef", "产出指标产出",
+		"0123456789abcdefg", "中\"", "a\x00", "\xe4\xb8", "\u2028", "ab\xe2\x80\xa8",
+	} {
+		want := encodeRef(t, s, false)
+		for room := range 20 {
+			full := bytes.Repeat([]byte{0xAA}, 3+room)
+			copy(full, "xyz")
+			got := appendString(full[:3], s)
+			if string(got[:3]) != "xyz" || !bytes.Equal(got[3:], want) {
+				t.Errorf("appendString(%q) with room %d = %q, want xyz%s", s, room, got, want)
+			}
+			if len(got) <= len(full) {
+				for i := len(got); i < len(full); i++ {
+					if full[i] != 0xAA {
+						t.Fatalf("appendString(%q) with room %d wrote byte %d, past its result", s, room, i)
+					}
+				}
+			}
 		}
 	}
 }
