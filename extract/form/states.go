@@ -445,6 +445,11 @@ func (m *machine) setHeader(label, value string, at model.At) {
 
 // unitOf finds the money unit a header names: 元 or 万元.
 func unitOf(s string) string {
+	// Every unit holds 元, which Fold leaves as it is and makes of no
+	// other rune: most cells are turned away before they are folded.
+	if !strings.Contains(s, "元") {
+		return ""
+	}
 	t := normalize.Fold(s)
 	switch {
 	case strings.Contains(t, "万元"):
