@@ -66,6 +66,8 @@ const (
 	startsFold  = 1 << iota // may begin a rune Fold changes
 	startsSpace             // may begin a rune isSpace accepts
 	endsSpace               // may end a rune isSpace accepts
+	startsDash              // may begin a rune isDash accepts
+	startsSep               // may begin one of rangeSeps
 )
 
 // byteClass holds the classes of every byte.
@@ -83,6 +85,12 @@ func init() {
 		// The runes foldable accepts begin with these bytes: U+FF00 to
 		// U+FFEF all begin with 0xEF.
 		byteClass[string(r)[0]] |= startsFold
+	}
+	for _, r := range dashes {
+		byteClass[string(r)[0]] |= startsDash
+	}
+	for _, sep := range rangeSeps {
+		byteClass[sep[0]] |= startsSep
 	}
 	for _, r := range spaces {
 		s := string(r)
@@ -113,25 +121,129 @@ func Label(s string) string {
 	if !needsLabel(s) {
 		return s
 	}
-	return squeeze(Fold(s))
+	return foldSqueeze(s)
 }
 
-// needsLabel reports whether s has white space or a rune to fold: whether
-// Label, or Text, may change it.
-func needsLabel(s string) bool {
-	for i := 0; i < len(s); i++ {
+// foldSqueeze is squeeze(Fold(s)) in one pass, copying the runs between
+// the runes it drops or folds. It leaves to squeeze and Fold the strings
+// it would not give the same result for: invalid UTF-8, which they write
+// as U+FFFD after the first change, and runes only width.Fold maps.
+func foldSqueeze(s string) string {
+	if !utf8.ValidString(s) {
+		return squeeze(Fold(s))
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	run := 0 // the start of the bytes not yet written
+	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
 		case byteClass[c]&(startsFold|startsSpace) == 0:
+			i++
 			continue
-		case c < utf8.RuneSelf:
-			return true
+		case c < utf8.RuneSelf: // an ASCII space
+			b.WriteString(s[run:i])
+			i++
+			run = i
+			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(s[i:]); isSpace(r) || foldable(r) {
+		r := runeAt(s, i)
+		n := utf8.RuneLen(r)
+		switch {
+		case isSpace(r):
+			b.WriteString(s[run:i])
+			run = i + n
+		case r >= 0xFF01 && r <= 0xFF5E:
+			b.WriteString(s[run:i])
+			b.WriteByte(byte(r - 0xFEE0))
+			run = i + n
+		case foldable(r):
+			return squeeze(Fold(s))
+		}
+		i += n
+	}
+	b.WriteString(s[run:])
+	return b.String()
+}
+
+// needsLabel reports whether s has white space or a rune to fold: whether
+// Label, or Text, may change it. It tests eight bytes at a time, looking
+// at each only in the words that may hold one of the classes.
+func needsLabel(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if !mayStartLabel(load64(s, i)) {
+			continue
+		}
+		for k := i; k < i+8; k++ {
+			if byteClass[s[k]]&(startsFold|startsSpace) != 0 && startsLabel(s, k) {
+				return true
+			}
+		}
+	}
+	if i < len(s) && len(s) >= 8 && !mayStartLabel(load64(s, len(s)-8)) {
+		return false // the last word, read again in part, holds none
+	}
+	for ; i < len(s); i++ {
+		if byteClass[s[i]]&(startsFold|startsSpace) != 0 && startsLabel(s, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// startsLabel reports whether a white space or a rune to fold begins at
+// s[i], a byte of the classes startsFold or startsSpace.
+func startsLabel(s string, i int) bool {
+	if s[i] < utf8.RuneSelf {
+		return true // every ASCII byte of the classes is a space
+	}
+	r := runeAt(s, i)
+	return isSpace(r) || foldable(r)
+}
+
+// Masks for testing the eight bytes of a word at once: (x - n*lsb) & ^x
+// & msb is not zero when a byte of x is below n (n at most 0x80), so
+// also, with n = 1, when a byte of x is zero.
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// load64 returns s[i:i+8] as a little-endian word, which the compiler
+// reads with one load.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// mayStartLabel reports whether the word x may hold a byte of the classes
+// startsFold or startsSpace: a byte below 0x21, 0xC2, 0xE0 to 0xE3 or
+// 0xEF, which TestMayStartLabel checks are all they hold.
+func mayStartLabel(x uint64) bool {
+	c2 := x ^ 0xC2*lsb
+	e3 := (x | 0x03*lsb) ^ 0xE3*lsb
+	ef := x ^ 0xEF*lsb
+	return ((x-0x21*lsb)&^x|(c2-lsb)&^c2|(e3-lsb)&^e3|(ef-lsb)&^ef)&msb != 0
+}
+
+// runeAt returns the rune at s[i], as utf8.DecodeRuneInString(s[i:])
+// does, decoding two- and three-byte forms inline: the scans call it on
+// the lead bytes of their classes, all of which begin such forms.
+func runeAt(s string, i int) rune {
+	switch c := s[i]; {
+	case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+	case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+			return utf8.RuneError // overlong or a surrogate
+		}
+		return r
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
 }
 
 // squeeze returns s without white space; it allocates only when s has some.
@@ -161,7 +273,7 @@ func indexSpace(s string) int {
 		if c < utf8.RuneSelf {
 			return i // every ASCII byte of the class is a space
 		}
-		if r, _ := utf8.DecodeRuneInString(s[i:]); isSpace(r) {
+		if isSpace(runeAt(s, i)) {
 			return i
 		}
 	}
@@ -173,9 +285,14 @@ func indexSpace(s string) int {
 // white space and blank lines. Everything else, full-width forms and
 // indentation inside the text included, is kept as written.
 func Text(s string) string {
-	if !needsLineWork(s) {
-		return trimSpace(s)
+	if needsLineWork(s) {
+		return lineWork(s)
 	}
+	return trimSpace(s)
+}
+
+// lineWork is Text for a string needsLineWork accepts.
+func lineWork(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	lines := strings.Split(s, "\n")
@@ -185,17 +302,40 @@ func Text(s string) string {
 	return strings.TrimFunc(strings.Join(lines, "\n"), isSpace)
 }
 
+// shortText is the length up to which needsLineWork tests every byte
+// itself rather than search for line breaks with strings.IndexByte, whose
+// calls cost more than they save in a short cell.
+const shortText = 64
+
 // needsLineWork reports whether s has a CR or white space before a line
 // break, which Text must rewrite.
 func needsLineWork(s string) bool {
+	if len(s) <= shortText {
+		i := 0
+		for ; i+8 <= len(s); i += 8 {
+			// Skip the words without a byte up to '\r'.
+			if x := load64(s, i); (x-('\r'+1)*lsb)&^x&msb == 0 {
+				continue
+			}
+			for k := i; k < i+8; k++ {
+				if s[k] <= '\r' && breakNeedsWork(s, k) {
+					return true
+				}
+			}
+		}
+		for ; i < len(s); i++ {
+			if s[i] <= '\r' && breakNeedsWork(s, i) {
+				return true
+			}
+		}
+		return false
+	}
 	if strings.IndexByte(s, '\r') >= 0 {
 		return true
 	}
 	for i := strings.IndexByte(s, '\n'); i >= 0; {
-		if i > 0 {
-			if r, _ := utf8.DecodeLastRuneInString(s[:i]); isSpace(r) {
-				return true
-			}
+		if i > 0 && endsWithSpace(s[:i]) {
+			return true
 		}
 		k := strings.IndexByte(s[i+1:], '\n')
 		if k < 0 {
@@ -206,10 +346,20 @@ func needsLineWork(s string) bool {
 	return false
 }
 
+// breakNeedsWork reports whether s[i] is a CR, or a line break after
+// white space.
+func breakNeedsWork(s string, i int) bool {
+	c := s[i]
+	return c == '\r' || c == '\n' && i > 0 && endsWithSpace(s[:i])
+}
+
 // trimSpace is strings.TrimFunc(s, isSpace), returning s at once when its
-// first and last runes are not white space.
+// first and last bytes cannot be part of white space.
 func trimSpace(s string) string {
-	if s == "" || !startsWithSpace(s) && !endsWithSpace(s) {
+	if s == "" || byteClass[s[0]]&startsSpace == 0 && byteClass[s[len(s)-1]]&endsSpace == 0 {
+		return s
+	}
+	if !startsWithSpace(s) && !endsWithSpace(s) {
 		return s
 	}
 	return strings.TrimFunc(s, isSpace)
@@ -223,8 +373,7 @@ func startsWithSpace(s string) bool {
 	case c < utf8.RuneSelf:
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return isSpace(r)
+	return isSpace(runeAt(s, 0))
 }
 
 // endsWithSpace reports whether the last rune of s is white space.

@@ -12,6 +12,14 @@ import (
 // "-", "－", "——", "一", "……", "无", "不适用") returns nil and true; text
 // that is not a number returns nil and false.
 func Number(raw string) (*model.Decimal, bool) {
+	// Most cells are a number, perhaps with 分 or % after it: nothing
+	// Label changes, and the number read as the steps below would.
+	if d, j, ok := readArabic(raw, 0); ok {
+		switch raw[j:] {
+		case "", "分", "%", "%分":
+			return newDecimal(d), true
+		}
+	}
 	s := Label(raw)
 	if saysNothing(s) {
 		return nil, true
@@ -114,5 +122,5 @@ func decimal(s string) (*model.Decimal, bool) {
 	if !ok || j != len(s) {
 		return nil, false
 	}
-	return &d, true
+	return newDecimal(d), true // only now, so that a failure allocates nothing
 }

@@ -75,9 +75,14 @@ func cleanUnit(u string, strict bool) (string, bool) {
 	if u == "" {
 		return "", true
 	}
-	if isUnit(u) {
+	if e := lookupUnit(u); e != nil {
 		return u, true // the usual case, which the steps below keep as it is
 	}
+	return cleanUnitSteps(u, strict)
+}
+
+// cleanUnitSteps is cleanUnit without its table of clean units.
+func cleanUnitSteps(u string, strict bool) (string, bool) {
 	u = unbracket(u)
 	u = simplify(u)
 	if u == "百分比" || u == "百分数" {
@@ -202,7 +207,95 @@ func isUnit(u string) bool {
 	if r, n := utf8.DecodeRuneInString(u); n == len(u) && n > 0 && r < 0x10000 && r != utf8.RuneError {
 		return unitRunes[r/64]&(1<<(r%64)) != 0
 	}
-	return units[u]
+	e := lookupUnit(u)
+	return e != nil && e.unit
+}
+
+// A unitEntry is a string cleanUnit returns as it is, strict or not: one
+// of units, or one built from them (万元, 个月, 元/人/年).
+type unitEntry struct {
+	u    string
+	unit bool // u is one of units
+	bare bool // parseValue may take u as its unit at once; see value.go
+}
+
+// unitEntries and unitSlots hold the clean units in an open-addressing
+// hash table, unitSlots giving the index in unitEntries plus one, that
+// cleanUnit and isUnit consult instead of building or hashing for a map.
+var (
+	unitEntries []unitEntry
+	unitSlots   [1 << unitBits]uint16
+)
+
+const unitBits = 13
+
+// unitHash hashes a non-empty u from its length and its last bytes, which
+// tell CJK runes apart better than their first.
+func unitHash(u string) uint32 {
+	n := len(u)
+	h := uint32(n) | uint32(u[n-1])<<8 | uint32(u[n/2])<<16 | uint32(u[0])<<24
+	if n >= 2 {
+		h ^= uint32(u[n-2]) << 4
+	}
+	return h * 0x9E3779B1 >> (32 - unitBits)
+}
+
+// lookupUnit returns the entry of u, or nil.
+func lookupUnit(u string) *unitEntry {
+	if u == "" {
+		return nil
+	}
+	for h := unitHash(u); ; h = (h + 1) & (1<<unitBits - 1) {
+		k := unitSlots[h]
+		if k == 0 {
+			return nil
+		}
+		// Test the last bytes before calling to compare the strings.
+		if e := &unitEntries[k-1]; len(e.u) == len(u) && e.u[len(u)-1] == u[len(u)-1] && e.u == u {
+			return e
+		}
+	}
+}
+
+// compoundUnits are units built from others that cells often carry.
+var compoundUnits = []string{
+	"元/人", "元/人/年", "元/人/月", "元/年", "元/月", "元/次", "元/亩", "次/年", "人/年", "人次/年",
+	"万元/年", "元/人·年", "元/平方米", "元/吨", "元/公里", "元/户", "元/天",
+}
+
+func init() {
+	add := func(u string, unit bool) {
+		if lookupUnit(u) != nil {
+			return
+		}
+		// The table holds only what the steps of cleanUnit keep as it
+		// is; TestUnitTable checks it against them.
+		if !unit {
+			if c, ok := cleanUnitSteps(u, true); !ok || c != u {
+				return
+			}
+		}
+		unitEntries = append(unitEntries, unitEntry{u: u, unit: unit})
+		h := unitHash(u)
+		for unitSlots[h] != 0 {
+			h = (h + 1) & (1<<unitBits - 1)
+		}
+		unitSlots[h] = uint16(len(unitEntries))
+	}
+	for u := range units {
+		add(u, true)
+	}
+	for _, m := range []string{"", "个", "万", "亿", "千", "千万", "百万", "万个", "亿个", "千个"} {
+		if m != "" {
+			add(m, false)
+		}
+		for u := range units {
+			add(m+u, false)
+		}
+	}
+	for _, u := range compoundUnits {
+		add(u, false)
+	}
 }
 
 // shortUnit reports whether u may be a unit nobody listed: at most four

@@ -64,6 +64,11 @@ func trimClosing(s string) string {
 // or only dashes, slashes, dots and ellipses ("/", "—", "——", "-", "一",
 // "……"), or "不适用", "N/A".
 func isNone(s string) bool {
+	if s != "" && byteClass[s[0]]&startsDash == 0 {
+		// The first rune is no dash: the common case, without decoding.
+		return s == "不适用" || len(s) == len("N/A") && s[1] == '/' && strings.EqualFold(s, "N/A") ||
+			len(s) == len("NA") && strings.EqualFold(s, "NA")
+	}
 	for _, r := range s {
 		if !isDash(r) {
 			// Only ASCII letters fold to N and A.
@@ -74,8 +79,11 @@ func isNone(s string) bool {
 	return true
 }
 
-// isDash reports whether r is one of the characters a cell that says
-// nothing is made of: "/\\-—–―─━一…_.·~〜".
+// dashes are the characters a cell that says nothing is made of;
+// TestDashes checks isDash against them.
+const dashes = "/\\-—–―─━一…_.·~〜"
+
+// isDash reports whether r is one of dashes.
 func isDash(r rune) bool {
 	switch r {
 	case '/', '\\', '-', '—', '–', '―', '─', '━', '一', '…', '_', '.', '·', '~', '〜':
@@ -181,22 +189,26 @@ func parseValue(s, name string, v *model.Value) bool {
 		}
 	}
 	var n2 model.Decimal
-	var u1 string
+	var u1, unit string
 	isRange := false
-	if k, w := rangeSep(tail); k >= 0 {
-		var m int
-		n2, m, _, ok = readNumber(tail, k+w)
-		if !ok {
+	if e := lookupUnit(tail); e != nil && e.bare {
+		// The usual tail, a unit alone: no range, no suffix, and clean.
+		unit = tail
+	} else {
+		if k, w := rangeSep(tail); k >= 0 {
+			var m int
+			n2, m, _, ok = readNumber(tail, k+w)
+			if !ok {
+				return false
+			}
+			isRange = true
+			u1 = tail[:k]
+			tail = tail[m:]
+		}
+		tail = stripSuffixes(tail, v)
+		if unit, ok = cleanUnit(tail, chinese); !ok {
 			return false
 		}
-		isRange = true
-		u1 = tail[:k]
-		tail = tail[m:]
-	}
-	tail = stripSuffixes(tail, v)
-	unit, ok := cleanUnit(tail, chinese)
-	if !ok {
-		return false
 	}
 	if isRange {
 		u, ok := cleanUnit(u1, chinese)
@@ -296,7 +308,9 @@ func matchPrefix(s string) *prefix {
 	}
 	ps := prefixesByByte[s[0]]
 	for k := range ps {
-		if strings.HasPrefix(s, ps[k].text) {
+		// Most prefixes begin with a CJK ideograph, whose first byte
+		// is shared by many: the last byte tells them apart first.
+		if t := ps[k].text; len(s) >= len(t) && s[len(t)-1] == t[len(t)-1] && s[:len(t)] == t {
 			return &ps[k]
 		}
 	}
@@ -320,19 +334,35 @@ var rangeSeps = [...]string{"-", "~", "〜", "至", "到", "——", "—", "–
 
 // rangeSep finds a range separator in s before any digit and returns its
 // offset and width, or -1.
+//
+// It tests every byte rather than every rune: the bytes inside a rune
+// are neither digits nor the first bytes of separators.
 func rangeSep(s string) (int, int) {
-	for k := 0; k < len(s); {
+	for k := 0; k < len(s); k++ {
 		c := s[k]
 		if c >= '0' && c <= '9' {
 			break
 		}
+		if byteClass[c]&startsSep == 0 {
+			continue
+		}
+		if c >= utf8.RuneSelf && !isSepRune(runeAt(s, k)) {
+			continue // 万, 到 and 至 share their first byte with many runes
+		}
 		if w := sepWidth(s, k); w > 0 {
 			return k, w
 		}
-		_, w := utf8.DecodeRuneInString(s[k:])
-		k += w
 	}
 	return -1, 0
+}
+
+// isSepRune reports whether r begins one of rangeSeps outside ASCII.
+func isSepRune(r rune) bool {
+	switch r {
+	case '〜', '至', '到', '—', '–', '―':
+		return true
+	}
+	return false
 }
 
 // stripSuffixes removes operator and approximation words from the end of
@@ -365,6 +395,17 @@ func init() {
 	}
 }
 
+func init() {
+	// The units that rangeSep and matchSuffix find nothing in, which
+	// parseValue takes as they are.
+	for k := range unitEntries {
+		e := &unitEntries[k]
+		if k, _ := rangeSep(e.u); k < 0 && matchSuffix(e.u) == nil {
+			e.bare = true
+		}
+	}
+}
+
 // matchSuffix returns the first of suffixes s ends with, or nil.
 func matchSuffix(s string) *prefix {
 	if s == "" {
@@ -394,6 +435,9 @@ func readNumber(s string, i int) (model.Decimal, int, bool, bool) {
 
 // readArabic reads [+-]digits[,ddd…][.digits] at s[i:].
 func readArabic(s string, i int) (model.Decimal, int, bool) {
+	if d, j, ok := readPlain(s, i); ok && (j == len(s) || s[j] != ',') {
+		return d, j, true
+	}
 	j := i
 	if j < len(s) && (s[j] == '-' || s[j] == '+') {
 		j++
@@ -413,6 +457,39 @@ func readArabic(s string, i int) (model.Decimal, int, bool) {
 	}
 	d, ok := model.ParseDecimal(s[i:j])
 	return d, j, ok
+}
+
+// readPlain reads digits[.digits] at s[i:], the common form of a number,
+// and returns it in canonical form, which is a substring of s: without
+// the leading zeros of the whole part but its last digit, and without the
+// trailing zeros of the fraction, and the point, if none is left. It
+// gives what readArabic would when no "," follows the number.
+func readPlain(s string, i int) (model.Decimal, int, bool) {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if j == i {
+		return "", i, false
+	}
+	dot := j
+	if j < len(s)-1 && s[j] == '.' && isDigit(s[j+1]) {
+		j += 2
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+	}
+	lo, hi := i, j
+	for lo < dot-1 && s[lo] == '0' {
+		lo++
+	}
+	for hi > dot+1 && s[hi-1] == '0' {
+		hi--
+	}
+	if hi == dot+1 {
+		hi = dot
+	}
+	return model.Decimal(s[lo:hi]), j, true
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
