@@ -85,7 +85,6 @@ func (r *row) texts() []string {
 // machine holds the recogniser's state between rows.
 type machine struct {
 	words    words // key and its lookups, memoized
-	memo     *memo // what normalize made of recurring values
 	forms    []model.Form
 	problems []model.Problem
 	f        *model.Form // the form being read, nil outside
@@ -172,7 +171,7 @@ type Parser struct {
 
 // NewParser returns a Parser at the start of its input.
 func NewParser() *Parser {
-	return &Parser{m: machine{words: words{}, memo: memos.Get().(*memo)}, state: outside}
+	return &Parser{m: machine{words: words{}}, state: outside}
 }
 
 // Row reads the next row. It does not keep src or its cells, so a reader
@@ -197,10 +196,6 @@ func (p *Parser) Close() ([]model.Form, []model.Problem) {
 	if len(m.forms) == 0 {
 		m.problems = append(m.problems, model.Problem{Severity: model.SevError, Code: CodeNoForm,
 			Message: "未找到任何绩效自评表"})
-	}
-	if m.memo != nil {
-		memos.Put(m.memo)
-		m.memo = nil
 	}
 	return m.forms, m.problems
 }

@@ -372,7 +372,7 @@ func (m *machine) setFunds(fr *model.FundsRow, name, text string) bool {
 	case fInitial, fAnnual, fExec:
 		d, ok = normalize.Amount(text, m.unit)
 	case fWeight, fScore:
-		d, ok = m.memo.number(text)
+		d, ok = normalize.Number(text)
 	case fRate:
 		d, ok = normalize.Rate(text)
 	case fNote:

@@ -347,8 +347,8 @@ func (m *machine) indicatorRow(r *row) {
 	}
 	// The weight and score are read once, for the tests below and for
 	// the indicator.
-	wd, wok := m.memo.number(w)
-	sd, sok := m.memo.number(s)
+	wd, wok := normalize.Number(w)
+	sd, sok := normalize.Number(s)
 	noWeight := w == "" || wok && wd == nil && len(w) <= maxNothing // w == "" || nothing(w)
 	noScore := s == "" || sok && sd == nil && len(s) <= maxNothing
 	switch {
@@ -408,10 +408,10 @@ func (m *machine) indicatorRow(r *row) {
 			rawTarget = op + tgt + unitSuffix(tgt, unit)
 		}
 	}
-	in.Target = m.memo.value(rawTarget, nameHint)
-	in.Actual = m.memo.value(act, nameHint)
+	in.Target = normalize.Value(rawTarget, nameHint)
+	in.Actual = normalize.Value(act, nameHint)
 	if unit != "" && act != "" && in.Actual.Unit == "" && !nothing(act) {
-		v := m.memo.value(act+unit, nameHint)
+		v := normalize.Value(act+unit, nameHint)
 		if v.Unit != "" {
 			v.Raw = in.Actual.Raw
 			v.UnitFrom = "column"
