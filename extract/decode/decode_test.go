@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -99,4 +100,61 @@ func BenchmarkValid(b *testing.B) {
 			utf8.Valid(raw)
 		}
 	})
+}
+
+// TestValid holds valid to utf8.Valid on hand-picked inputs and on
+// strings pieced together from the kinds of sequence it tells apart, each
+// piece landing at every offset of the eight-byte words valid reads.
+func TestValid(t *testing.T) {
+	cases := []struct {
+		in   string
+		want bool
+	}{
+		{"", true},
+		{"12345678", true},
+		{"项目名称\t300.00\n", true},
+		{"1234567项", true},         // a character across a word boundary
+		{"123456项", true},          // two continuation bytes in the next word
+		{"1234567\xe9\xa1", false}, // cut short at the end
+		{"123456\xe9\xa1x", false},
+		{"1234567\xe9", false},
+		{"\xe0\xa0\x80abcde", true},    // U+0800, lead E0
+		{"\xe0\x9f\xbfabcde", false},   // overlong
+		{"\xed\x9f\xbfabcde", true},    // U+D7FF, lead ED
+		{"\xed\xa0\x80abcde", false},   // surrogate
+		{"abcdefg\xed\xa0\x80", false}, // surrogate across a word
+		{"abcdef\xe0\x80\x80", false},  // overlong across a word
+		{"\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0", true},
+		{"\xf0\x9f\x8e\x89\xf0\x9f\x8e\x89", true},
+		{"\xf4\x90\x80\x80abcd", false}, // past U+10FFFF
+		{"\x80abcdefg", false},          // stray continuation
+		{"abcdefg\x80", false},
+		{"项目\x80项目", false},
+		{"\xe9\xa1\xb9\xe9\xa1\xe9\xa1\xb9", false}, // lead where a continuation is due
+		{"\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8", false},
+	}
+	for _, c := range cases {
+		require.Equal(t, utf8.ValidString(c.in), c.want, "case %q is wrong", c.in)
+		assert.Equal(t, c.want, valid([]byte(c.in)), "%q", c.in)
+	}
+	pieces := []string{"a", "\t", "\n", "12", "项", "目", "（", "\xe0\xa0\x80", "\xe0\x80\x80",
+		"\xed\x9f\xbf", "\xed\xa0\x80", "\xc2\xa0", "\xdf\xbf", "\xf0\x9f\x8e\x89", "\xf4\x90\x80\x80",
+		"\x80", "\xbf", "\xe9\xa1", "\xe9", "\xc0\x80", "\xff", "\xef\xbf\xbf", "\xe1\x80\x80"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	var b []byte
+	for range 200000 {
+		b = b[:0]
+		for n := rnd.IntN(12); n > 0; n-- {
+			// Mostly Chinese, as the forms are, so that a rare piece
+			// lands amid words valid takes whole.
+			p := pieces[4+rnd.IntN(2)]
+			if rnd.IntN(4) == 0 {
+				p = pieces[rnd.IntN(len(pieces))]
+			}
+			b = append(b, p...)
+		}
+		if got, want := valid(b), utf8.Valid(b); got != want {
+			t.Fatalf("valid(%q) = %v, utf8.Valid says %v", b, got, want)
+		}
+	}
 }

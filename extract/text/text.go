@@ -14,6 +14,7 @@ package text
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 
 	"github.com/jixiao/jixiao/extract/table"
@@ -32,16 +33,48 @@ func Detect(s string) string {
 	if len(s) > detectBytes {
 		s = s[:detectBytes]
 	}
+	// One pass over the bytes, eight at a time, stopping only at control
+	// characters: TABs are counted, and a line end (LF or CR: the empty
+	// line between the two of a CRLF counts for nothing) tells the line
+	// by where it starts and its TABs.
 	cells, rows := 0, 0
-	lines(s, func(_, _ int, line string) {
-		switch {
-		case line == "":
-		case line[0] == '\t' && strings.IndexByte(line[1:], '\t') < 0:
-			cells++
-		case strings.IndexByte(line, '\t') >= 0:
-			rows++
+	start, tabs := 0, 0 // where the line starts, and the TABs in it so far
+	for i := 0; i < len(s); i += 8 {
+		var m uint64
+		if i+8 <= len(s) {
+			m = controls(load64(s, i))
+		} else {
+			// The bytes past the end read as zero: drop them.
+			m = controls(loadTail(s, i)) & (1<<(8*(len(s)-i)) - 1)
 		}
-	})
+		for ; m != 0; m &= m - 1 {
+			j := i + bits.TrailingZeros64(m)>>3
+			switch s[j] {
+			case '\t':
+				tabs++
+				continue
+			case '\n', '\r':
+			default:
+				continue
+			}
+			switch {
+			case j == start:
+			case tabs == 1 && s[start] == '\t':
+				cells++
+			case tabs > 0:
+				rows++
+			}
+			start, tabs = j+1, 0
+		}
+	}
+	// The last line, cut short by the end or at 16 KiB.
+	switch {
+	case start == len(s):
+	case tabs == 1 && s[start] == '\t':
+		cells++
+	case tabs > 0:
+		rows++
+	}
 	if cells > rows {
 		return model.FormatTextCells
 	}
@@ -91,41 +124,6 @@ func Scan(s, shape string, fn func(*table.Row)) (string, error) {
 	return "", fmt.Errorf("text: unknown shape %q", shape)
 }
 
-// lines calls fn for each line of s with its 1-based number and the byte
-// offset where it starts, treating LF, CRLF and CR alike as line ends.
-func lines(s string, fn func(n, off int, line string)) {
-	n, off := 0, 0
-	if strings.IndexByte(s, '\r') < 0 {
-		// The common case, LF only: IndexByte is much faster than
-		// IndexAny.
-		for off < len(s) {
-			n++
-			i := strings.IndexByte(s[off:], '\n')
-			if i < 0 {
-				fn(n, off, s[off:])
-				return
-			}
-			fn(n, off, s[off:off+i])
-			off += i + 1
-		}
-		return
-	}
-	for off < len(s) {
-		n++
-		rest := s[off:]
-		i := strings.IndexAny(rest, "\r\n")
-		if i < 0 {
-			fn(n, off, rest)
-			return
-		}
-		fn(n, off, rest[:i])
-		if rest[i] == '\r' && i+1 < len(rest) && rest[i+1] == '\n' {
-			i++
-		}
-		off += i + 1
-	}
-}
-
 // MaxCells is the most cells one input may hold. Real files hold a few
 // thousand a form; the cap keeps a hostile file (hundreds of megabytes of
 // TABs) from taking memory many times its size.
@@ -141,84 +139,207 @@ var errTooManyCells = fmt.Errorf("more than %d cells: not a form export", MaxCel
 // by a TAB is a cell, a line without it continues the cell above, and a
 // blank line (or one of spaces) ends the row.
 func scanCells(s string, fn func(*table.Row)) error {
-	// Paragraphs inside a cell are "\n" whatever the file's line ends;
-	// only an input with a CR has any to rewrite.
+	// Only an input with a CR has line ends other than LF, and
+	// paragraphs inside a cell to rewrite as "\n". A line ends at an LF
+	// or at eol, a CR when there are any, else LF again.
 	cr := strings.IndexByte(s, '\r') >= 0
-	var row table.Row
-	textFrom := 0 // where the last cell's text begins in s
-	cells := 0
-	// The loop is written out, not a call of lines: this is the hot loop
-	// of the text path, a line a cell.
-	for n, off := 1, 0; off < len(s); n++ {
-		line, next := nextLine(s, off, cr)
-		switch {
-		case line == "" || (line[0] != '\t' && strings.TrimSpace(line) == ""):
-			emit(&row, cr, fn)
-		case line[0] == '\t':
+	eol := byte('\n')
+	if cr {
+		eol = '\r'
+	}
+	row := new(table.Row)
+	// The row's cells, kept apart from row.Cells while the row is read
+	// so that they stay in registers.
+	var cs []table.Cell
+	textFrom := 0    // where the last cell's text begins in s
+	left := maxCells // cells still allowed
+	multi := false   // a cell of row runs over more than one line
+	n, off := 1, 0   // the line at off in s, and its number
+	for off < len(s) {
+		// The hot loop of the text path: a run of cells, a line each,
+		// read without a call (which would spill the loop's state) as
+		// long as cs has room for them. Lines are short, a few
+		// characters, too short for strings.IndexByte to make up for
+		// the cost of calling it: their ends are searched for eight
+		// bytes at a time, stopping only at control characters.
+		for ; off < len(s) && s[off] == '\t' && len(cs) < cap(cs) && left > 0; n++ {
 			textFrom = off + 1
-			row.Cells = append(row.Cells, table.Cell{Text: line[1:], Col: len(row.Cells), Span: 1, At: model.At{Line: n}})
-			cells++
-		case len(row.Cells) > 0:
+			end := textFrom
+			for end+8 <= len(s) {
+				m := controls(load64(s, end))
+				if m == 0 {
+					end += 8
+					continue
+				}
+				// A control character: a line end, or (rarely) one
+				// that the cell's text holds.
+				end += bits.TrailingZeros64(m) >> 3
+				if c := s[end]; c == '\n' || c == eol {
+					goto found
+				}
+				end++
+			}
+			for end < len(s) && s[end] != '\n' && s[end] != eol {
+				end++
+			}
+		found:
+			cs = cs[:len(cs)+1]
+			p := &cs[len(cs)-1]
+			p.Text = s[textFrom:end]
+			p.Col, p.Span, p.Merged = len(cs)-1, 1, false
+			p.At = model.At{Line: n}
+			left--
+			off = end + 1
+			if end+1 < len(s) && s[end] == '\r' && s[end+1] == '\n' {
+				off++
+			}
+		}
+		if off >= len(s) {
+			break
+		}
+		// Any other line, or a cell the hot loop has no room for.
+		c := s[off]
+		end := off
+		if c != '\n' && c != '\r' {
+			end = lineEnd(s, off, cr)
+		}
+		line := s[off:end]
+		off = afterEnd(s, end)
+		switch {
+		case c == '\t':
+			textFrom = end - len(line) + 1
+			cs = append(cs, table.Cell{Text: line[1:], Col: len(cs), Span: 1, At: model.At{Line: n}})
+			left--
+		case strings.TrimSpace(line) == "":
+			// An empty line (with cr false, s holds no CR), or one of
+			// spaces, ends the row.
+			cs = emit(row, cs, cr && multi, fn)
+			multi = false
+		case len(cs) > 0:
 			// A line without the TAB continues the cell above: the
 			// cell's text runs on in s, so it is resliced, not copied
 			// line by line (which would be quadratic in a long cell).
-			row.Cells[len(row.Cells)-1].Text = s[textFrom : off+len(line)]
+			cs[len(cs)-1].Text = s[textFrom:end]
+			multi = true
 		default:
 			// A continuation with no cell above (a file that starts
 			// mid-cell): keep it as a cell of its own.
-			textFrom = off
-			row.Cells = append(row.Cells, table.Cell{Text: line, Span: 1, At: model.At{Line: n}})
-			cells++
+			textFrom = end - len(line)
+			cs = append(cs, table.Cell{Text: line, Span: 1, At: model.At{Line: n}})
+			left--
 		}
-		if cells > maxCells {
-			emit(&row, cr, fn)
+		if left < 0 {
+			emit(row, cs, cr && multi, fn)
 			return &table.Error{At: model.At{Line: n}, Err: errTooManyCells}
 		}
-		off = next
+		n++
 	}
-	emit(&row, cr, fn)
+	emit(row, cs, cr && multi, fn)
 	return nil
 }
 
-// nextLine returns the line of s that starts at off, without its line end,
-// and the offset of the line after it. With cr false, s holds no CR.
-func nextLine(s string, off int, cr bool) (line string, next int) {
-	rest := s[off:]
-	if !cr {
-		i := strings.IndexByte(rest, '\n')
-		if i < 0 {
-			return rest, len(s)
-		}
-		return rest[:i], off + i + 1
-	}
-	i := strings.IndexAny(rest, "\r\n")
-	if i < 0 {
-		return rest, len(s)
-	}
-	line = rest[:i]
-	if rest[i] == '\r' && i+1 < len(rest) && rest[i+1] == '\n' {
-		i++
-	}
-	return line, off + i + 1
+// Masks of the SWAR (SIMD within a register) tests of scanCells, lineEnd
+// and Detect: one byte repeated eight times in a uint64.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+	lows  = 0x7F7F7F7F7F7F7F7F
+	lfs   = '\n' * ones
+	crs   = '\r' * ones
+	ctls  = (0x80 - 0x20) * ones // added to a byte's low seven bits, reaches 0x80 from 0x20 up
+)
+
+// load64 returns the eight bytes of s from i on as a little-endian
+// uint64, the byte at i its lowest. (The compiler makes it one load.)
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// emit hands a row read by scanCells to fn, if it has cells, and empties
-// it for the next.
-func emit(row *table.Row, cr bool, fn func(*table.Row)) {
-	if len(row.Cells) == 0 {
-		return
+// loadTail returns the bytes of s from i on, fewer than eight, as load64
+// does, with zero (a control character) for the bytes past the end; the
+// caller ignores those.
+func loadTail(s string, i int) uint64 {
+	var w uint64
+	for k := len(s) - 1; k >= i; k-- {
+		w = w<<8 | uint64(s[k])
 	}
-	if cr {
-		for i := range row.Cells {
-			if t := row.Cells[i].Text; strings.IndexByte(t, '\r') >= 0 {
-				t = strings.ReplaceAll(t, "\r\n", "\n")
-				row.Cells[i].Text = strings.ReplaceAll(t, "\r", "\n")
+	return w
+}
+
+// zeroByte returns x with the high bit set of its lowest zero byte, and
+// perhaps of bytes above that; zero when no byte of x is zero.
+func zeroByte(x uint64) uint64 {
+	return (x - ones) &^ x & highs
+}
+
+// controls returns w with the high bit set of each byte below 0x20 (TAB,
+// LF, CR and the other control characters), and of no other.
+func controls(w uint64) uint64 {
+	return ^(w&lows + ctls | w) & highs
+}
+
+// lineEnd returns the offset of the first line end in s from off on, an
+// LF, or a CR too when cr is true, or len(s) when there is none. It reads
+// eight bytes at a time: lines are short, a few characters, too short for
+// strings.IndexByte to make up for the cost of calling it.
+func lineEnd(s string, off int, cr bool) int {
+	i := off
+	if !cr {
+		for ; i+8 <= len(s); i += 8 {
+			if m := zeroByte(load64(s, i) ^ lfs); m != 0 {
+				return i + bits.TrailingZeros64(m)>>3
+			}
+		}
+	} else {
+		for ; i+8 <= len(s); i += 8 {
+			w := load64(s, i)
+			// The lowest bit set of either mask is a true match, so
+			// is the lowest of the two together.
+			if m := zeroByte(w^lfs) | zeroByte(w^crs); m != 0 {
+				return i + bits.TrailingZeros64(m)>>3
 			}
 		}
 	}
-	row.At = row.Cells[0].At
+	for ; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\r' && cr {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// afterEnd returns the offset of the line after the line end at end in s
+// (LF, CRLF or CR), or len(s) when end is len(s).
+func afterEnd(s string, end int) int {
+	if end+1 < len(s) && s[end] == '\r' && s[end+1] == '\n' {
+		return end + 2
+	}
+	return min(end+1, len(s))
+}
+
+// emit hands the row of cells cs, read by scanCells, to fn as row, if it
+// has cells, and returns cs emptied for the next. With fixCR it first
+// rewrites CR and CRLF in the cells' texts as LF: scanCells asks for it
+// only when a cell runs over lines of an input with CRs, as only such a
+// cell can hold one.
+func emit(row *table.Row, cs []table.Cell, fixCR bool, fn func(*table.Row)) []table.Cell {
+	if len(cs) == 0 {
+		return cs
+	}
+	if fixCR {
+		for i := range cs {
+			if t := cs[i].Text; strings.IndexByte(t, '\r') >= 0 {
+				t = strings.ReplaceAll(t, "\r\n", "\n")
+				cs[i].Text = strings.ReplaceAll(t, "\r", "\n")
+			}
+		}
+	}
+	row.Cells = cs
+	row.At = cs[0].At
 	fn(row)
-	row.Cells = row.Cells[:0]
+	return row.Cells[:0]
 }
 
 // scanRows reads the text-rows shape, handing each row to fn. A field that
