@@ -238,6 +238,7 @@ func (k *checker) read() {
 	if len(f.Indicators) > len(k.indBuf) {
 		k.moreInds = make([]indNums, len(f.Indicators))
 	}
+	nums := k.inds()
 	// The sums and flags gather in variables, stored once.
 	weightSum, scoreSum := intRatio(0), intRatio(0)
 	nWeights, nScores := 0, 0
@@ -249,7 +250,7 @@ func (k *checker) read() {
 		if !ind.Applicable {
 			continue
 		}
-		n := k.ind(i)
+		n := &nums[i]
 		if ind.Weight != nil {
 			n.w = decRatio(*ind.Weight)
 			weightSum = weightSum.add(n.w)
@@ -268,13 +269,13 @@ func (k *checker) read() {
 	}
 }
 
-// read sets fr to the row r with its numbers read.
+// read sets fr, a zero fundsRow, to the row r with its numbers read.
 func (fr *fundsRow) read(r *model.FundsRow) {
-	*fr = fundsRow{
-		r:      r,
-		weight: ratOf(r.Weight),
-		rate:   ratOf(r.ExecutionRate),
-	}
+	// fr is zero, as the checker's buffers start out: set only what is
+	// read.
+	fr.r = r
+	fr.weight = ratOf(r.Weight)
+	fr.rate = ratOf(r.ExecutionRate)
 	fr.amounts[0] = ratOf(r.InitialBudget)
 	fr.amounts[1] = ratOfAs(r.AnnualBudget, r.InitialBudget, fr.amounts[0])
 	fr.amounts[2] = ratOfAs(r.Executed, r.AnnualBudget, fr.amounts[1])
@@ -303,12 +304,13 @@ func (k *checker) totalRow() *fundsRow { return k.row(k.totalAt) }
 // fiscalRow returns the 其中 row, or nil.
 func (k *checker) fiscalRow() *fundsRow { return k.row(k.fiscalAt) }
 
-// ind returns the numbers of indicator i.
-func (k *checker) ind(i int) *indNums {
+// inds returns the numbers of the indicators, by index: a slice as long
+// as indBuf at least, of which the first len(f.Indicators) count.
+func (k *checker) inds() []indNums {
 	if k.moreInds != nil {
-		return &k.moreInds[i]
+		return k.moreInds
 	}
-	return &k.indBuf[i]
+	return k.indBuf[:]
 }
 
 // add records a finding of code's usual severity, if code is on. The

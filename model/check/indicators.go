@@ -12,12 +12,13 @@ import (
 // it is qualitative (rule 6), else whether a met or unmet target is scored
 // accordingly (rule 9). Only the first of these to find something reports.
 func (k *checker) indicators() {
+	nums := k.inds()
 	for i := range k.f.Indicators {
 		ind := &k.f.Indicators[i]
 		if !ind.Applicable || ind.Score == nil {
 			continue
 		}
-		n := k.ind(i)
+		n := &nums[i]
 		// A score written as its weight, mostly, is within its caps
 		// unless the weight is negative.
 		if (n.s != n.w || n.s.n < 0 || n.s.b != nil) && overCap(n.s, n.w) {

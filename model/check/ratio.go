@@ -78,11 +78,11 @@ func decRatio(d model.Decimal) ratio {
 	if neg {
 		s = s[1:]
 	}
+	// 19 bytes hold 18 digits and a point; 19 digits may overflow.
 	if len(s) == 0 || len(s) > 19 {
 		return fromBig(d.Rat())
 	}
-	// The digits before the point; 19 of them may overflow, and are
-	// then read by Rat.
+	// The digits before the point.
 	var m int64
 	i := 0
 	for ; i < len(s); i++ {
@@ -92,30 +92,32 @@ func decRatio(d model.Decimal) ratio {
 		}
 		m = m*10 + int64(c)
 	}
-	scale := 0
-	switch {
-	case i == len(s):
-		if i > 18 {
+	den := int64(1)
+	if i < len(s) {
+		if s[i] != '.' || i == 0 || i == len(s)-1 {
 			return fromBig(d.Rat())
 		}
-	case s[i] != '.' || i == 0 || i == len(s)-1:
-		return fromBig(d.Rat())
-	default:
-		// The digits after the point: 18 digits in all at most, as
-		// s has 19 bytes at most.
-		scale = len(s) - 1 - i
-		for i++; i < len(s); i++ {
-			c := s[i] - '0'
+		// The digits after the point: 18 digits in all at most, as s
+		// has 19 bytes at most.
+		for _, c := range []byte(s[i+1:]) {
+			c -= '0'
 			if c > 9 {
 				return fromBig(d.Rat())
 			}
 			m = m*10 + int64(c)
+			den *= 10
 		}
+	} else if i > 18 {
+		return fromBig(d.Rat())
 	}
 	if neg {
 		m = -m
 	}
-	return mkRatio(m, int64(pow10[scale]))
+	if len(s) <= 10 {
+		// At most 10 digits: m and den are below reduceAbove.
+		return ratio{n: m, d: den}
+	}
+	return mkRatio(m, den)
 }
 
 // ratOf returns *d as a ratio, or the missing ratio for nil.
@@ -129,10 +131,13 @@ func ratOf(d *model.Decimal) ratio {
 // ratOfAs returns ratOf(d), or x, the value of e, when d and e are both
 // there and written alike, as a score and its weight often are.
 func ratOfAs(d, e *model.Decimal, x ratio) ratio {
-	if d != nil && e != nil && *d == *e {
+	switch {
+	case d == nil:
+		return ratio{}
+	case d == e || e != nil && *d == *e:
 		return x
 	}
-	return ratOf(d)
+	return decRatio(*d)
 }
 
 // missing reports whether r stands for no number.
@@ -172,6 +177,17 @@ func (r ratio) abs() ratio {
 
 // add returns a + b.
 func (a ratio) add(b ratio) ratio {
+	// Over one denominator, as the weights and scores of a form mostly
+	// are, in a test small enough to inline.
+	// A d of 0 is a ratio on the big path, or missing.
+	if a.d == b.d && a.d != 0 && uint64(a.n+reduceAbove)|uint64(b.n+reduceAbove) < 2*reduceAbove {
+		return ratio{n: a.n + b.n, d: a.d} // |n| < 2·reduceAbove
+	}
+	return a.addSlow(b)
+}
+
+// addSlow is add past its quick case.
+func (a ratio) addSlow(b ratio) ratio {
 	if a.b == nil && b.b == nil {
 		switch {
 		case b.n == 0:

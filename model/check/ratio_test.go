@@ -128,10 +128,34 @@ func TestDecRatio(t *testing.T) {
 		"", ".5", "5.", "-", "+5", "1e3", "007", "1,000", "abc", "3/4",
 		"1.2.3", "-.5", "-5.", "--5", "-0", "0.0", "1234567890123456789", "-1234567890123456789",
 		"12345678901234567890", "1.23456789012345678", "-1.23456789012345678", "1.234567890123456789",
+		// Ten digits and a sign, read without reducing; eleven, reduced.
+		"9999999999", "-9999999999", "99999.99999", "-9.99999999", "12345678901", "1234567890.5",
+		"4294967296", "-4294967296", "0.0000000001", "1.5a", "1.-5", "12.", "-0.5",
 	} {
 		want := model.Decimal(s).Rat()
 		assert.Zero(t, want.Cmp(decRatio(model.Decimal(s)).big()), "%q", s)
 	}
+	// Ten digits at most are kept as written; more are reduced when
+	// large (see mkRatio).
+	for _, tt := range []struct {
+		s    string
+		n, d int64
+	}{
+		{"2.5", 25, 10},
+		{"-0.05", -5, 100},
+		{"9999999999", 9999999999, 1},
+		{"-99999.99999", -9999999999, 100000},
+		{"123456.78901", 12345678901, 100000},
+		{"12345678901", 12345678901, 1},
+	} {
+		r := decRatio(model.Decimal(tt.s))
+		assert.Equal(t, ratio{n: tt.n, d: tt.d}, r, "%q", tt.s)
+	}
+	x, w := model.Dec("9.5"), model.Dec("9.5")
+	assert.Equal(t, intRatio(7), ratOfAs(x, x, intRatio(7)), "the same decimal")
+	assert.Equal(t, intRatio(7), ratOfAs(x, w, intRatio(7)), "decimals written alike")
+	assert.Equal(t, ratio{n: 95, d: 10}, ratOfAs(x, nil, intRatio(7)))
+	assert.True(t, ratOfAs(nil, w, intRatio(7)).missing())
 	assert.True(t, ratOf(nil).missing())
 	assert.False(t, ratOf(model.Dec("0")).missing())
 }

@@ -82,6 +82,7 @@ func (k *checker) levels(out []level) []level {
 	// last1 and last2 are the groups of the indicator before, where the
 	// next one mostly falls.
 	last1, last2 := -1, -1
+	nums := k.inds()
 	for i := range k.f.Indicators {
 		ind := &k.f.Indicators[i]
 		g1, g2 := -1, -1
@@ -107,7 +108,7 @@ func (k *checker) levels(out []level) []level {
 				out[g2].declared = ind.Level2Weight
 			}
 		}
-		if w := k.ind(i).w; !w.missing() {
+		if w := nums[i].w; !w.missing() {
 			if g1 >= 0 {
 				out[g1].sum = out[g1].sum.add(w)
 				out[g1].n++
