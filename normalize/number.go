@@ -11,13 +11,16 @@ import (
 // written as a share of 100). A cell that says nothing ("", "/", "—",
 // "-", "－", "——", "一", "……", "无", "不适用") returns nil and true; text
 // that is not a number returns nil and false.
-func Number(raw string) (*model.Decimal, bool) {
+func Number(raw string) (*model.Decimal, bool) { return (*Arena)(nil).Number(raw) }
+
+// Number is the package's Number, its result cut from a.
+func (a *Arena) Number(raw string) (*model.Decimal, bool) {
 	// Most cells are a number, perhaps with 分 or % after it: nothing
 	// Label changes, and the number read as the steps below would.
 	if d, j, ok := readArabic(raw, 0); ok {
 		switch raw[j:] {
 		case "", "分", "%", "%分":
-			return newDecimal(d), true
+			return a.dec(d), true
 		}
 	}
 	s := Label(raw)
@@ -26,7 +29,7 @@ func Number(raw string) (*model.Decimal, bool) {
 	}
 	s = strings.TrimSuffix(s, "分")
 	s = strings.TrimSuffix(s, "%")
-	return decimal(s)
+	return a.decimal(s)
 }
 
 // Rate parses an execution-rate cell and returns it in percent:
@@ -34,18 +37,21 @@ func Number(raw string) (*model.Decimal, bool) {
 // when it is above 0 and at most 1 ("1"→100, "0.9875"→98.75) and already
 // percent otherwise ("98.75"→98.75, "0"→0). A cell that says nothing
 // returns nil and true.
-func Rate(raw string) (*model.Decimal, bool) {
+func Rate(raw string) (*model.Decimal, bool) { return (*Arena)(nil).Rate(raw) }
+
+// Rate is the package's Rate, its result cut from a.
+func (a *Arena) Rate(raw string) (*model.Decimal, bool) {
 	s := Label(raw)
 	if saysNothing(s) {
 		return nil, true
 	}
 	if p, ok := strings.CutSuffix(s, "%"); ok {
-		return decimal(p)
+		return a.decimal(p)
 	}
 	if p, ok := strings.CutSuffix(s, "百分比"); ok {
-		return decimal(p)
+		return a.decimal(p)
 	}
-	d, ok := decimal(s)
+	d, ok := a.decimal(s)
 	if !ok {
 		return nil, false
 	}
@@ -62,6 +68,11 @@ func Rate(raw string) (*model.Decimal, bool) {
 // table is 150, "1500000元" in a 万元 table is 150, "150万" in a 元 table is
 // 1500000. A cell that says nothing returns nil and true.
 func Amount(raw, tableUnit string) (*model.Decimal, bool) {
+	return (*Arena)(nil).Amount(raw, tableUnit)
+}
+
+// Amount is the package's Amount, its result cut from a.
+func (a *Arena) Amount(raw, tableUnit string) (*model.Decimal, bool) {
 	s := Label(raw)
 	if saysNothing(s) {
 		return nil, true
@@ -71,7 +82,7 @@ func Amount(raw, tableUnit string) (*model.Decimal, bool) {
 	if !ok {
 		exp = want
 	}
-	d, ok := decimal(s)
+	d, ok := a.decimal(s)
 	if !ok {
 		return nil, false
 	}
@@ -117,10 +128,10 @@ func saysNothing(s string) bool {
 }
 
 // decimal parses the whole of s as a number.
-func decimal(s string) (*model.Decimal, bool) {
+func (a *Arena) decimal(s string) (*model.Decimal, bool) {
 	d, j, ok := readArabic(s, 0)
 	if !ok || j != len(s) {
 		return nil, false
 	}
-	return newDecimal(d), true // only now, so that a failure allocates nothing
+	return a.dec(d), true // only now, so that a failure allocates nothing
 }

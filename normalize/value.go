@@ -21,7 +21,10 @@ import (
 // and UnitFrom is "name". A number followed by words that are not a unit,
 // or a number after an OCR-damaged operator ("W30"), makes the cell text;
 // a date followed by a few words ("2021年12月底前完成") stays a date.
-func Value(raw, name string) model.Value {
+func Value(raw, name string) model.Value { return (*Arena)(nil).Value(raw, name) }
+
+// Value is the package's Value, its numbers cut from a.
+func (a *Arena) Value(raw, name string) model.Value {
 	// A cell without white space or anything to fold is its own Text and
 	// Label, as most are.
 	v := model.Value{Raw: raw}
@@ -34,7 +37,7 @@ func Value(raw, name string) model.Value {
 	switch {
 	case isNone(s):
 		v.Kind = model.ValueNone
-	case parseValue(s, name, &v):
+	case a.parseValue(s, name, &v):
 	default:
 		v = model.Value{Raw: v.Raw, Kind: model.ValueText, Text: v.Raw}
 	}
@@ -142,7 +145,7 @@ var suffixes = []prefix{
 
 // parseValue parses the folded, squeezed cell s into v, whose Raw is set.
 // It reports false when s is not a number, range, date or period.
-func parseValue(s, name string, v *model.Value) bool {
+func (a *Arena) parseValue(s, name string, v *model.Value) bool {
 	i := 0
 	for n := 0; n < 4 && i < len(s); n++ {
 		p := matchPrefix(s[i:])
@@ -240,37 +243,15 @@ func parseValue(s, name string, v *model.Value) bool {
 		if n1.Cmp(n2) > 0 {
 			n1, n2 = n2, n1
 		}
-		v.Min, v.Max = newPair(n1, n2)
+		v.Min, v.Max = a.pair(n1, n2)
 		return true
 	}
 	if exp, plain, ok := magnitude(unit); ok {
-		v.Value, v.Base = newWithBase(n1, model.Base{Value: shift(n1, exp), Unit: plain})
+		v.Value, v.Base = a.withBase(n1, model.Base{Value: shift(n1, exp), Unit: plain})
 		return true
 	}
-	v.Value = newDecimal(n1)
+	v.Value = a.dec(n1)
 	return true
-}
-
-// newDecimal returns a pointer to a copy of d. The numbers of parseValue
-// are copied only once they are known to be kept, so that a cell that
-// turns out to be text allocates nothing.
-func newDecimal(d model.Decimal) *model.Decimal { return &d }
-
-// newPair returns pointers to copies of min and max, made in one
-// allocation.
-func newPair(min, max model.Decimal) (*model.Decimal, *model.Decimal) {
-	p := &[2]model.Decimal{min, max}
-	return &p[0], &p[1]
-}
-
-// newWithBase returns pointers to copies of d and b, made in one
-// allocation.
-func newWithBase(d model.Decimal, b model.Base) (*model.Decimal, *model.Base) {
-	p := &struct {
-		d model.Decimal
-		b model.Base
-	}{d, b}
-	return &p.d, &p.b
 }
 
 // mayBeginValue reports whether s may begin a date, a number or 百分之:

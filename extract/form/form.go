@@ -84,7 +84,8 @@ func (r *row) texts() []string {
 
 // machine holds the recogniser's state between rows.
 type machine struct {
-	words    words // key and its lookups, memoized
+	words    words           // key and its lookups, memoized
+	nums     normalize.Arena // the numbers of the forms, cut from slabs
 	forms    []model.Form
 	problems []model.Problem
 	f        *model.Form // the form being read, nil outside

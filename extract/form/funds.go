@@ -370,11 +370,11 @@ func (m *machine) setFunds(fr *model.FundsRow, name, text string) bool {
 	ok := true
 	switch name {
 	case fInitial, fAnnual, fExec:
-		d, ok = normalize.Amount(text, m.unit)
+		d, ok = m.nums.Amount(text, m.unit)
 	case fWeight, fScore:
-		d, ok = normalize.Number(text)
+		d, ok = m.nums.Number(text)
 	case fRate:
-		d, ok = normalize.Rate(text)
+		d, ok = m.nums.Rate(text)
 	case fNote:
 		fr.Note = text
 		return true

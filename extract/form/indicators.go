@@ -347,8 +347,8 @@ func (m *machine) indicatorRow(r *row) {
 	}
 	// The weight and score are read once, for the tests below and for
 	// the indicator.
-	wd, wok := normalize.Number(w)
-	sd, sok := normalize.Number(s)
+	wd, wok := m.nums.Number(w)
+	sd, sok := m.nums.Number(s)
 	noWeight := w == "" || wok && wd == nil && len(w) <= maxNothing // w == "" || nothing(w)
 	noScore := s == "" || sok && sd == nil && len(s) <= maxNothing
 	switch {
@@ -408,10 +408,10 @@ func (m *machine) indicatorRow(r *row) {
 			rawTarget = op + tgt + unitSuffix(tgt, unit)
 		}
 	}
-	in.Target = normalize.Value(rawTarget, nameHint)
-	in.Actual = normalize.Value(act, nameHint)
+	in.Target = m.nums.Value(rawTarget, nameHint)
+	in.Actual = m.nums.Value(act, nameHint)
 	if unit != "" && act != "" && in.Actual.Unit == "" && !nothing(act) {
-		v := normalize.Value(act+unit, nameHint)
+		v := m.nums.Value(act+unit, nameHint)
 		if v.Unit != "" {
 			v.Raw = in.Actual.Raw
 			v.UnitFrom = "column"
@@ -554,7 +554,7 @@ func (m *machine) total(r *row) {
 				t.Grade = f
 				continue
 			}
-			if d, ok := normalize.Number(f); ok {
+			if d, ok := m.nums.Number(f); ok {
 				if d != nil {
 					nums = append(nums, d)
 					raws = append(raws, f)

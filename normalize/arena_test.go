@@ -1,0 +1,105 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/jixiao/jixiao/model"
+)
+
+// checkArena holds a's methods to the package's functions on s, with name
+// as the indicator name, and each number they return to a pointer of its
+// own, never one handed out before (seen).
+func checkArena(t *testing.T, a *Arena, seen map[*model.Decimal]bool, s, name string) {
+	t.Helper()
+	fresh := func(fn string, ds ...*model.Decimal) {
+		t.Helper()
+		for _, d := range ds {
+			if d == nil {
+				continue
+			}
+			if seen[d] {
+				t.Fatalf("%s(%q) hands out a decimal twice", fn, s)
+			}
+			seen[d] = true
+		}
+	}
+	num := func(fn string, got *model.Decimal, gok bool, want *model.Decimal, wok bool) {
+		t.Helper()
+		if gok != wok || decString(got) != decString(want) {
+			t.Fatalf("Arena.%s(%q) = %s, %v; want %s, %v", fn, s, decString(got), gok, decString(want), wok)
+		}
+		fresh(fn, got)
+	}
+	d, ok := a.Number(s)
+	wd, wok := Number(s)
+	num("Number", d, ok, wd, wok)
+	d, ok = a.Rate(s)
+	wd, wok = Rate(s)
+	num("Rate", d, ok, wd, wok)
+	for _, u := range tableUnits {
+		d, ok = a.Amount(s, u)
+		wd, wok = Amount(s, u)
+		num("Amount", d, ok, wd, wok)
+	}
+	v, w := a.Value(s, name), Value(s, name)
+	require.Equal(t, w, v, "Arena.Value(%q, %q)", s, name)
+	fresh("Value", v.Value, v.Min, v.Max)
+}
+
+// TestArena runs the arena over the corpus of the equivalence tests.
+func TestArena(t *testing.T) {
+	var a Arena
+	seen := map[*model.Decimal]bool{}
+	cells := corpus(t)
+	for _, s := range cells {
+		checkArena(t, &a, seen, s, "")
+		checkArena(t, &a, seen, s, "数量（%）")
+	}
+	assert.Greater(t, len(seen), 1000, "numbers handed out")
+}
+
+// TestArenaRate: Rate rewrites its number in place (0.9875 → 98.75),
+// which must reach no other number of the slab.
+func TestArenaRate(t *testing.T) {
+	var a Arena
+	one, _ := a.Number("1")
+	r, _ := a.Rate("0.9875")
+	two, _ := a.Number("2")
+	assert.Equal(t, model.Decimal("1"), *one)
+	assert.Equal(t, model.Decimal("98.75"), *r)
+	assert.Equal(t, model.Decimal("2"), *two)
+	v := a.Value("3.5万人", "")
+	require.NotNil(t, v.Base)
+	assert.Equal(t, model.Base{Value: "35000", Unit: "人"}, *v.Base)
+	assert.Equal(t, model.Decimal("3.5"), *v.Value)
+}
+
+// TestArenaAllocs: numbers from an Arena cost an allocation a slab, the
+// package's functions one each.
+func TestArenaAllocs(t *testing.T) {
+	var a Arena
+	for _, s := range []string{"10", "9.88分", ">=95%", "90%-100%"} {
+		got := testing.AllocsPerRun(1000, func() {
+			a.Number(s)
+			a.Value(s, "")
+		})
+		assert.Less(t, got, 0.1, "Arena, %q", s)
+	}
+	got := testing.AllocsPerRun(1000, func() { Number("10") })
+	assert.Equal(t, 1.0, got, "Number")
+}
+
+func FuzzArena(f *testing.F) {
+	for _, s := range seeds {
+		f.Add(s, "数量（个）")
+	}
+	f.Fuzz(func(t *testing.T, s, name string) {
+		var a Arena
+		seen := map[*model.Decimal]bool{}
+		checkArena(t, &a, seen, s, name)
+		checkArena(t, &a, seen, s, "")
+	})
+}
