@@ -172,7 +172,13 @@ func looksHTML(b []byte) bool {
 			head = head[n:]
 		}
 	}
-	head = bytes.ToLower(bytes.TrimLeft(head, " \t\r\n"))
+	head = bytes.TrimLeft(head, " \t\r\n")
+	if len(head) == 0 || head[0] != '<' {
+		// Every mark below begins with '<', which no other rune lowers
+		// to: text, most inputs, is told without lowering its head.
+		return false
+	}
+	head = bytes.ToLower(head)
 	for _, p := range []string{"<!doctype html", "<html", "<table", "<meta", "<head", "<body", "<?xml"} {
 		if bytes.HasPrefix(head, []byte(p)) {
 			return p != "<?xml" || bytes.Contains(head, []byte("<html"))

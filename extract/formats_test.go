@@ -55,6 +55,12 @@ func TestDetectFormat(t *testing.T) {
 		{"bare table", []byte("\n<TABLE><tr><td>x</td></tr></TABLE>"), model.FormatHTML},
 		{"utf16 html", []byte("\xFF\xFE<\x00h\x00t\x00m\x00l\x00>\x00"), model.FormatHTML},
 		{"text with angle", []byte("\t<=300万元\n"), "text"},
+		{"comment before html", []byte("<!-- saved --><HTML><body>"), model.FormatHTML},
+		{"xml with html", []byte("<?xml version=\"1.0\"?>\n<html xmlns=\"x\">"), model.FormatHTML},
+		{"xml without html", []byte("<?xml version=\"1.0\"?><w:document>"), "text"},
+		{"comment without html", []byte("<!-- x -->\t项目名称\n"), "text"},
+		{"blanks only", []byte(" \t\r\n"), "text"},
+		{"ideographic space first", []byte("\u3000<html>"), "text"},
 		{"empty", nil, "text"},
 	}
 	for _, c := range cases {
