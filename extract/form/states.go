@@ -79,7 +79,7 @@ func classify(r *row) kind {
 			return kPrefix
 		}
 	}
-	if r.labels == 0 && !hasColon(c.text) && !totalLabels[leadingLabel(c.w.key)] {
+	if r.labels == 0 && !hasColon(c.text) && (c.w.key == "" || !totalLabels[leadingLabel(c.w.key)]) {
 		// No cell is a label, so no header, goals or total row: the
 		// common data row skips the checks below.
 		return kOther
@@ -127,10 +127,22 @@ func colonIndex(s string) int {
 // leadingLabel returns the letters of k before its first digit, so that a
 // total written in one cell ("总分10096") is still seen as one.
 func leadingLabel(k string) string {
-	if i := strings.IndexAny(k, "0123456789"); i > 0 {
+	if i := indexDigit(k); i > 0 {
 		return k[:i]
 	}
 	return k
+}
+
+// indexDigit returns the index of the first ASCII digit in s, or -1: it is
+// strings.IndexAny(s, "0123456789") without the set IndexAny builds on
+// every call.
+func indexDigit(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' < 10 {
+			return i
+		}
+	}
+	return -1
 }
 
 // splitLabel splits a cell written "项目名称：xxx" into its header field
@@ -382,7 +394,7 @@ func (m *machine) headerRow(r *row) {
 // splitScore splits a self-score written without a colon, "自评得分98",
 // into its label and number.
 func splitScore(s string) (kv [2]string, ok bool) {
-	i := strings.IndexAny(s, "0123456789")
+	i := indexDigit(s)
 	if i <= 0 || !totalLabels[key(s[:i])] {
 		return kv, false
 	}

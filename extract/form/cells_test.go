@@ -56,3 +56,9 @@ func FuzzUnitOf(f *testing.F) {
 		}
 	})
 }
+
+func TestIndexDigit(t *testing.T) {
+	for _, s := range []string{"", "总分", "总分100", "1", "a9", "总分１００", "分值合计 100 96", "\x00/:"} {
+		assert.Equal(t, strings.IndexAny(s, "0123456789"), indexDigit(s), s)
+	}
+}
