@@ -175,8 +175,10 @@ func NewParser() *Parser {
 	return &Parser{m: machine{words: words{}}, state: outside}
 }
 
-// Row reads the next row. It does not keep src or its cells, so a reader
-// may reuse them for the row after.
+// Row reads the next row. It reads src and its cells only while it runs,
+// so a reader may reuse them for the row after. (The parser's working
+// copy of the row points at src's positions until the next call: that
+// keeps src from being collected, never from being reused.)
 func (p *Parser) Row(src *table.Row) {
 	p.m.load(&p.r, src)
 	p.state = p.state(&p.m, &p.r)

@@ -114,7 +114,10 @@ func decRatio(d model.Decimal) ratio {
 		m = -m
 	}
 	if len(s) <= 10 {
-		// At most 10 digits: m and den are below reduceAbove.
+		// At most 10 bytes: an integer has den 1, in lowest terms
+		// whatever m is; a number with a point has at most 9 digits,
+		// so m and den are below reduceAbove, where mkRatio would not
+		// reduce it either.
 		return ratio{n: m, d: den}
 	}
 	return mkRatio(m, den)
