@@ -2,7 +2,8 @@
 // self-evaluation form: target and actual values (Value), plain numbers,
 // execution rates and money amounts (Number, Rate, Amount), level labels
 // (Label) and free text (Text). Parsing folds full-width forms (Fold);
-// fields kept as written are not folded.
+// fields kept as written are not folded. An Arena gives the same results
+// with a document's numbers allocated together.
 package normalize
 
 import (
