@@ -441,10 +441,9 @@ func readArabic(s string, i int) (model.Decimal, int, bool) {
 }
 
 // readPlain reads digits[.digits] at s[i:], the common form of a number,
-// and returns it in canonical form, which is a substring of s: without
-// the leading zeros of the whole part but its last digit, and without the
-// trailing zeros of the fraction, and the point, if none is left. It
-// gives what readArabic would when no "," follows the number.
+// and returns it in canonical form (a substring of s, which
+// model.ParseDecimal cuts without allocating). It gives what readArabic
+// would when no "," follows the number.
 func readPlain(s string, i int) (model.Decimal, int, bool) {
 	j := i
 	for j < len(s) && isDigit(s[j]) {
@@ -453,24 +452,14 @@ func readPlain(s string, i int) (model.Decimal, int, bool) {
 	if j == i {
 		return "", i, false
 	}
-	dot := j
 	if j < len(s)-1 && s[j] == '.' && isDigit(s[j+1]) {
 		j += 2
 		for j < len(s) && isDigit(s[j]) {
 			j++
 		}
 	}
-	lo, hi := i, j
-	for lo < dot-1 && s[lo] == '0' {
-		lo++
-	}
-	for hi > dot+1 && s[hi-1] == '0' {
-		hi--
-	}
-	if hi == dot+1 {
-		hi = dot
-	}
-	return model.Decimal(s[lo:hi]), j, true
+	d, ok := model.ParseDecimal(s[i:j])
+	return d, j, ok
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
