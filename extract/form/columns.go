@@ -300,7 +300,7 @@ func mayBeLabel(t string) bool {
 	if len(t) > maxKey {
 		return false // key gives "" for it
 	}
-	r1, n := rune3(t), 3 // decodeRune, in line
+	r1, n := rune3(t), 3
 	if r1 < 0 {
 		r1, n = utf8.DecodeRuneInString(t)
 	}
@@ -333,18 +333,10 @@ func mayBeLabel(t string) bool {
 	return keyPairs[b/64]&(1<<(b%64)) != 0
 }
 
-// decodeRune is utf8.DecodeRuneInString, with the three-byte runes of
-// Chinese text decoded in line rather than in its slow path. mayBeLabel
-// writes it out, since the compiler would not inline it.
-func decodeRune(s string) (rune, int) {
-	if r := rune3(s); r >= 0 {
-		return r, 3
-	}
-	return utf8.DecodeRuneInString(s)
-}
-
 // rune3 returns the rune that s starts with when it is a well-formed
-// rune of three bytes, else -1.
+// rune of three bytes, else -1: the in-line fast path of
+// utf8.DecodeRuneInString for Chinese text, which mayBeLabel takes before
+// calling it (the compiler inlines rune3, not the two together).
 func rune3(s string) rune {
 	if len(s) < 3 || s[0]&0xF0 != 0xE0 || (s[1]^0x80)|(s[2]^0x80) >= 0x40 {
 		return -1

@@ -126,16 +126,19 @@ func TestKnownWords(t *testing.T) {
 	}
 }
 
-// FuzzDecodeRune holds decodeRune to utf8.DecodeRuneInString.
-func FuzzDecodeRune(f *testing.F) {
+// FuzzRune3 holds rune3 to utf8.DecodeRuneInString: the same rune where
+// that reads a rune of three bytes, -1 for anything else.
+func FuzzRune3(f *testing.F) {
 	for _, s := range []string{"", "a", "年度", "\xe5\xb9", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "\xe5\xb9\xb4x", "𠀀"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		r, n := decodeRune(s)
-		wr, wn := utf8.DecodeRuneInString(s)
-		if r != wr || n != wn {
-			t.Fatalf("decodeRune(%q) = %U, %d; want %U, %d", s, r, n, wr, wn)
+		want, n := utf8.DecodeRuneInString(s)
+		if n != 3 { // an invalid byte reads as U+FFFD of width 1
+			want = -1
+		}
+		if got := rune3(s); got != want {
+			t.Fatalf("rune3(%q) = %d, want %d", s, got, want)
 		}
 	})
 }
