@@ -69,17 +69,21 @@ func trimClosing(s string) string {
 func isNone(s string) bool {
 	if s != "" && byteClass[s[0]]&startsDash == 0 {
 		// The first rune is no dash: the common case, without decoding.
-		return s == "不适用" || len(s) == len("N/A") && s[1] == '/' && strings.EqualFold(s, "N/A") ||
-			len(s) == len("NA") && strings.EqualFold(s, "NA")
+		return isNoneWord(s)
 	}
 	for _, r := range s {
 		if !isDash(r) {
-			// Only ASCII letters fold to N and A.
-			return s == "不适用" || len(s) == len("N/A") && s[1] == '/' && strings.EqualFold(s, "N/A") ||
-				len(s) == len("NA") && strings.EqualFold(s, "NA")
+			return isNoneWord(s)
 		}
 	}
 	return true
+}
+
+// isNoneWord reports whether s is a word for nothing: "不适用", "N/A" or
+// "NA" in any case (only ASCII letters fold to N and A).
+func isNoneWord(s string) bool {
+	return s == "不适用" || len(s) == len("N/A") && s[1] == '/' && strings.EqualFold(s, "N/A") ||
+		len(s) == len("NA") && strings.EqualFold(s, "NA")
 }
 
 // dashes are the characters a cell that says nothing is made of;
