@@ -57,28 +57,30 @@ func Detect(s string) string {
 			default:
 				continue
 			}
-			switch {
-			case j == start:
-			case tabs == 1 && s[start] == '\t':
-				cells++
-			case tabs > 0:
-				rows++
-			}
+			cells, rows = tally(s, start, j, tabs, cells, rows)
 			start, tabs = j+1, 0
 		}
 	}
 	// The last line, cut short by the end or at 16 KiB.
+	cells, rows = tally(s, start, len(s), tabs, cells, rows)
+	if cells > rows {
+		return model.FormatTextCells
+	}
+	return model.FormatTextRows
+}
+
+// tally counts the line s[start:end], which holds tabs TABs, into cells
+// (a TAB and then text: a cell of text-cells) or rows (TABs between
+// fields: a row of text-rows); an empty line is neither.
+func tally(s string, start, end, tabs, cells, rows int) (int, int) {
 	switch {
-	case start == len(s):
+	case end == start:
 	case tabs == 1 && s[start] == '\t':
 		cells++
 	case tabs > 0:
 		rows++
 	}
-	if cells > rows {
-		return model.FormatTextCells
-	}
-	return model.FormatTextRows
+	return cells, rows
 }
 
 // Parse tokenizes s in the given shape, or in the shape Detect finds when
