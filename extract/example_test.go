@@ -68,3 +68,31 @@ func ExampleBytes() {
 	// {
 	//   "schema": "jixiao/v1",
 }
+
+// Extract many files with one Extractor, which reuses its memory from one
+// file to the next: each document is used (here, encoded) before the next
+// call.
+func ExampleExtractor() {
+	x := extract.NewExtractor(nil)
+	var out []byte
+	for _, name := range []string{"../testdata/changji-2021.txt", "../testdata/changji-2021.html"} {
+		f, err := os.Open(name)
+		if err != nil {
+			log.Fatal(err)
+		}
+		b, err := x.ReadAll(f, 0, extract.DefaultMaxSize)
+		f.Close()
+		if err != nil {
+			log.Fatal(err)
+		}
+		doc, err := x.Bytes(b, name)
+		if err != nil {
+			log.Fatal(err)
+		}
+		out = doc.AppendJSON(out[:0], false)
+		fmt.Println(doc.Source.Format, len(doc.Forms), "forms,", len(out) > 0)
+	}
+	// Output:
+	// text-cells 18 forms, true
+	// html 18 forms, true
+}

@@ -23,6 +23,9 @@ type inputFlags struct {
 	noCheck     bool
 	progress    bool
 	noProgress  bool
+	// reuse is set by a command whose emit encodes each document before
+	// it returns and keeps nothing of it (see batch.Options.Reuse).
+	reuse bool
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -70,6 +73,7 @@ func (f *inputFlags) options() (batch.Options, error) {
 		opt.Extract.Check = c
 	}
 	opt.Extract.NoCheck = f.noCheck
+	opt.Reuse = f.reuse
 	return opt, nil
 }
 

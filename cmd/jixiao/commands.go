@@ -30,6 +30,7 @@ func (e *env) extract(args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
+	in.reuse = true // both outputs encode each document as it comes
 	if *ndjson {
 		path := *out
 		if path == "" {

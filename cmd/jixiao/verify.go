@@ -41,6 +41,7 @@ func (e *env) verify(args []string) (int, error) {
 		}
 	}
 	differ, updated := 0, 0
+	in.reuse = true // each document is encoded, then compared from buf
 	var buf []byte
 	_, code, err := e.runBatch(&in, ins, missing, func(doc *model.Document) error {
 		name := goldenName(doc.Source)

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -74,7 +75,7 @@ func TestExpandStdin(t *testing.T) {
 	ins, errs := Expand([]string{"-"}, nil, strings.NewReader("\t项目名称\n"), docx.DefaultLimits)
 	require.Empty(t, errs)
 	require.Len(t, ins, 1)
-	b, err := ins[0].read(1<<20, docx.DefaultLimits)
+	b, err := ins[0].read(1<<20, docx.DefaultLimits, nil)
 	require.NoError(t, err)
 	assert.Equal(t, "\t项目名称\n", string(b))
 }
@@ -111,7 +112,7 @@ func TestRunBoundedMemory(t *testing.T) {
 	}
 	var made, emitted, peak atomic.Int64
 	old := extractBytes
-	extractBytes = func(b []byte, path string, opt *extract.Options) (*model.Document, error) {
+	extractBytes = func(x *extract.Extractor, b []byte, path string, opt *extract.Options) (*model.Document, error) {
 		held := made.Add(1) - emitted.Load()
 		for {
 			p := peak.Load()
@@ -135,36 +136,99 @@ func TestRunBoundedMemory(t *testing.T) {
 }
 
 // TestRunFailures: a file that cannot be read and a panic inside one file
-// become failed documents; the other files come out whole.
+// become failed documents; the other files come out whole, with or
+// without Reuse (whose extractor that panicked is not used again).
 func TestRunFailures(t *testing.T) {
 	dir := corpus(t, 3)
 	ins, _ := Expand([]string{dir}, nil, nil, docx.DefaultLimits)
 	ins = append(ins, Input{Path: filepath.Join(dir, "vanished.txt")})
 	old := extractBytes
-	extractBytes = func(b []byte, path string, opt *extract.Options) (*model.Document, error) {
-		if strings.HasSuffix(path, "f00001.txt") {
-			panic("boom")
-		}
-		return old(b, path, opt)
-	}
 	defer func() { extractBytes = old }()
-	var docs []*model.Document
-	st, err := Run(ins, Options{Workers: 2}, func(d *model.Document) error {
-		docs = append(docs, d)
-		return nil
-	})
+	for _, reuse := range []bool{false, true} {
+		var panicked *extract.Extractor
+		extractBytes = func(x *extract.Extractor, b []byte, path string, opt *extract.Options) (*model.Document, error) {
+			if x != nil && x == panicked {
+				t.Error("an extractor that panicked was used again")
+			}
+			if strings.HasSuffix(path, "f00001.txt") {
+				panicked = x
+				panic("boom")
+			}
+			return old(x, b, path, opt)
+		}
+		var docs []*model.Document
+		st, err := Run(ins, Options{Workers: 1, Reuse: reuse}, func(d *model.Document) error {
+			docs = append(docs, d)
+			return nil
+		})
+		require.NoError(t, err)
+		require.Len(t, docs, 4)
+		assert.Equal(t, reuse, panicked != nil)
+		assert.Equal(t, model.StatusOK, docs[0].Status)
+		assert.Equal(t, model.StatusFailed, docs[1].Status)
+		assert.Equal(t, "internal.panic", docs[1].Problems[0].Code)
+		assert.Contains(t, docs[1].Problems[0].Message, "boom")
+		assert.Equal(t, model.StatusOK, docs[2].Status)
+		assert.Len(t, docs[2].Forms, 18)
+		assert.Equal(t, model.StatusFailed, docs[3].Status)
+		assert.Equal(t, "no such file or directory", docs[3].Problems[0].Message)
+		assert.Equal(t, filepath.Join(dir, "vanished.txt"), docs[3].Source.Path)
+		assert.Equal(t, 2, st.OK)
+		assert.Equal(t, 2, st.Failed)
+	}
+}
+
+// TestRunReuse: a run with Reuse over every test input (text, docx, HTML,
+// a zip of them, standard input) gives, on any number of workers, the
+// documents a run without it gives, each encoded as emit receives it.
+func TestRunReuse(t *testing.T) {
+	dir := t.TempDir()
+	var names []string
+	for _, pat := range []string{"../../testdata/*.*", "../../testdata/variants/*.*"} {
+		m, err := filepath.Glob(pat)
+		require.NoError(t, err)
+		names = append(names, m...)
+	}
+	var zb bytes.Buffer
+	zw := zip.NewWriter(&zb)
+	for i, name := range names {
+		ext := filepath.Ext(name)
+		if ext != ".txt" && ext != ".docx" && ext != ".html" {
+			continue
+		}
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		base := fmt.Sprintf("%02d-%s", i, filepath.Base(name))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, base), b, 0o644))
+		w, err := zw.Create("z/" + base)
+		require.NoError(t, err)
+		_, err = w.Write(b)
+		require.NoError(t, err)
+	}
+	require.NoError(t, zw.Close())
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "all.zip"), zb.Bytes(), 0o644))
+	stdin, err := os.ReadFile(sample)
 	require.NoError(t, err)
-	require.Len(t, docs, 4)
-	assert.Equal(t, model.StatusOK, docs[0].Status)
-	assert.Equal(t, model.StatusFailed, docs[1].Status)
-	assert.Equal(t, "internal.panic", docs[1].Problems[0].Code)
-	assert.Contains(t, docs[1].Problems[0].Message, "boom")
-	assert.Equal(t, model.StatusOK, docs[2].Status)
-	assert.Equal(t, model.StatusFailed, docs[3].Status)
-	assert.Equal(t, "no such file or directory", docs[3].Problems[0].Message)
-	assert.Equal(t, filepath.Join(dir, "vanished.txt"), docs[3].Source.Path)
-	assert.Equal(t, 2, st.OK)
-	assert.Equal(t, 2, st.Failed)
+	run := func(workers int, reuse bool) []string {
+		ins, errs := Expand([]string{dir, "-"}, nil, bytes.NewReader(stdin), docx.DefaultLimits)
+		require.Empty(t, errs)
+		var out []string
+		_, err := Run(ins, Options{Workers: workers, Reuse: reuse}, func(d *model.Document) error {
+			out = append(out, string(d.AppendJSON(nil, false)))
+			return nil
+		})
+		require.NoError(t, err)
+		return out
+	}
+	want := run(1, false)
+	require.Greater(t, len(want), 50)
+	for _, workers := range []int{1, 2, 5} {
+		got := run(workers, true)
+		require.Equal(t, len(want), len(got))
+		for i := range want {
+			require.Equal(t, want[i], got[i], "document %d, %d workers", i, workers)
+		}
+	}
 }
 
 // TestRunStops: an error from emit stops the run and is returned.

@@ -226,8 +226,9 @@ func zipEntries(p string, lim docx.Limits) ([]Input, error) {
 	return ins, nil
 }
 
-// read returns the input's bytes.
-func (in Input) read(max int64, lim docx.Limits) ([]byte, error) {
+// read returns the input's bytes: a file's are read into x's buffer when x is
+// not nil.
+func (in Input) read(max int64, lim docx.Limits, x *extract.Extractor) ([]byte, error) {
 	if in.data != nil {
 		return in.data, nil
 	}
@@ -238,7 +239,11 @@ func (in Input) read(max int64, lim docx.Limits) ([]byte, error) {
 		}
 		defer f.Close()
 		// Read into a buffer of the size Expand saw.
-		b, err := extract.ReadAll(f, in.Size, max)
+		readAll := extract.ReadAll
+		if x != nil {
+			readAll = x.ReadAll // into x's buffer, reused file to file
+		}
+		b, err := readAll(f, in.Size, max)
 		if err != nil {
 			return nil, err
 		}

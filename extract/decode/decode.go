@@ -9,6 +9,7 @@ import (
 	"errors"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -50,6 +51,27 @@ func Bytes(b []byte) (string, string, error) {
 	}
 	if valid(b) {
 		return string(b), model.EncUTF8, nil
+	}
+	s, err := With(model.EncGB18030, b)
+	return s, model.EncGB18030, err
+}
+
+// View is Bytes without a copy of UTF-8 input: the text of valid UTF-8,
+// with or without a byte-order mark, is b itself (after the mark) seen as a
+// string, so b must not change while that text, or any string cut from
+// it, is in use. Other encodings are decoded into memory of their own, as
+// Bytes does.
+func View(b []byte) (string, string, error) {
+	enc, n := BOM(b)
+	if (enc == "" || enc == model.EncUTF8BOM) && valid(b[n:]) {
+		if enc == "" {
+			enc = model.EncUTF8
+		}
+		return unsafe.String(unsafe.SliceData(b[n:]), len(b)-n), enc, nil
+	}
+	if enc != "" {
+		s, err := With(enc, b[n:])
+		return s, enc, err
 	}
 	s, err := With(model.EncGB18030, b)
 	return s, model.EncGB18030, err

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -42,6 +43,56 @@ func TestBytes(t *testing.T) {
 	_, enc, err := Bytes([]byte("\x81\x30\xff\xff"))
 	assert.ErrorIs(t, err, ErrUndecodable)
 	assert.Equal(t, model.EncGB18030, enc)
+}
+
+// TestView: View gives what Bytes gives, and for UTF-8 (with or without
+// a byte-order mark) shares b's memory instead of copying it.
+func TestView(t *testing.T) {
+	const s = "项目名称\t“金保工程”①²℃"
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(s)
+	require.NoError(t, err)
+	le, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(s)
+	require.NoError(t, err)
+	cases := []struct {
+		name, in string
+		shared   bool
+	}{
+		{"utf-8", s, true},
+		{"utf-8 bom", "\xEF\xBB\xBF" + s, true},
+		{"empty", "", true},
+		{"bom only", "\xEF\xBB\xBF", true},
+		{"utf-16le", le, false},
+		{"gb18030", gb, false},
+		{"bad utf-8 after a bom", "\xEF\xBB\xBF\xff项目", false},
+		{"neither", "\x81\x30\xff\xff", false},
+	}
+	for _, c := range cases {
+		b := []byte(c.in)
+		want, wantEnc, wantErr := Bytes(b)
+		got, enc, err := View(b)
+		assert.Equal(t, want, got, c.name)
+		assert.Equal(t, wantEnc, enc, c.name)
+		assert.Equal(t, wantErr, err, c.name)
+		if c.shared && len(got) > 0 {
+			assert.Same(t, &b[len(b)-len(got)], unsafe.StringData(got), "%s: shares b", c.name)
+			b[len(b)-1] = 'x'
+			assert.Equal(t, byte('x'), got[len(got)-1], "%s: a change to b shows", c.name)
+		}
+	}
+}
+
+// FuzzView holds View to Bytes.
+func FuzzView(f *testing.F) {
+	f.Add([]byte("\xEF\xBB\xBF项目"))
+	f.Add([]byte("\xFF\xFE\x79\x98"))
+	f.Add([]byte("\x81\x30\xff\xff"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		want, wantEnc, wantErr := Bytes(b)
+		got, enc, err := View(b)
+		require.Equal(t, want, got)
+		require.Equal(t, wantEnc, enc)
+		require.Equal(t, wantErr, err)
+	})
 }
 
 func TestLabel(t *testing.T) {

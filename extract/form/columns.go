@@ -370,14 +370,15 @@ func isKeySpace(r rune) bool {
 	return r <= ' ' || r == 0x7F || r >= 0x80 && r <= 0xA0 || r >= 0x2000 && r <= 0x206F || r == 0x3000 || r == 0xFEFF || r == 0x1680 || r == 0x180E
 }
 
-// words memoizes key and the table lookups over one parse for texts that
-// pass mayBeLabel but are not written as keys: labels with notes
-// (年初预算数（万元）) and the names that share a label's first runes. They
-// recur on every form of a file.
+// words memoizes key and the table lookups for texts that pass mayBeLabel
+// but are not written as keys: labels with notes (年初预算数（万元）) and
+// the names that share a label's first runes. They recur on every form of
+// a file, and from file to file when a Parser is Reset and reused.
 type words map[string]*word
 
-// maxWords bounds the memo of one parse.
-const maxWords = 1 << 14
+// maxWords bounds the memo: when it is full it starts again empty, so
+// that it holds the texts of the files being read, not of the first ones.
+const maxWords = 1 << 12
 
 // knownWords holds the word of every key in the tables that key leaves as
 // it is, so that a label written as its key is found without a key and
@@ -405,11 +406,16 @@ func (ws words) of(t string) *word {
 	if w, ok := ws[t]; ok {
 		return w
 	}
-	w := newWord(key(t))
-	// Texts that are no label are kept too: the names of indicators and
-	// levels that pass mayBeLabel recur from form to form of a file.
-	if len(ws) < maxWords {
-		ws[t] = w
+	if len(ws) >= maxWords {
+		clear(ws)
 	}
+	// The memo keeps a copy of t: t may be cut from an input read in place
+	// (see extract.Extractor), whose memory the next input overwrites
+	// while a reused Parser's memo lives on. Texts that are no label are
+	// kept too: the names of indicators and levels that pass mayBeLabel
+	// recur from form to form of a file.
+	t = strings.Clone(t)
+	w := newWord(key(t))
+	ws[t] = w
 	return w
 }

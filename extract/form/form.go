@@ -116,6 +116,11 @@ type machine struct {
 	// forms cost a few allocations, not one (or more) each.
 	inds    []model.Indicator
 	bigForm int // the most indicators of a form of the document so far
+	// slabs are the slabs of the parse, the first maxSlabs of them kept
+	// for Reset to hand out again; nslab counts those handed out.
+	slabs [][]model.Indicator
+	nslab int
+	form  model.Form // the storage of f
 
 	// strs holds the strings that forms point to (Indicator.Name), so
 	// that a form costs an allocation for many names, not one for each.
@@ -185,7 +190,7 @@ func (p *Parser) Row(src *table.Row) {
 }
 
 // Close ends the input and returns what Parse returns. The Parser is not
-// to be used after.
+// to be used after, except to Reset it.
 func (p *Parser) Close() ([]model.Form, []model.Problem) {
 	m := &p.m
 	if m.f != nil {
@@ -200,7 +205,44 @@ func (p *Parser) Close() ([]model.Form, []model.Problem) {
 		m.problems = append(m.problems, model.Problem{Severity: model.SevError, Code: CodeNoForm,
 			Message: "未找到任何绩效自评表"})
 	}
-	return m.forms, m.problems
+	// A reused Parser's storage is not nil when empty; a new one's is.
+	forms, problems := m.forms, m.problems
+	if len(forms) == 0 {
+		forms = nil
+	}
+	if len(problems) == 0 {
+		problems = nil
+	}
+	return forms, problems
+}
+
+// Reset readies p for a new input, reusing its memory: its memo of the
+// words of cells, and the storage of the forms, problems and indicators
+// that Close returned, which the next input's overwrite. Those must no
+// longer be used. A Parser that reads one input after another with Reset
+// between them allocates less for each, and gives the same results as a
+// new one.
+func (p *Parser) Reset() {
+	m := &p.m
+	// The kept slabs are handed out again from the first, and each
+	// indicator is cleared as a form takes it (see indicatorRow), so none
+	// of the last input's is read again.
+	*m = machine{
+		words:    m.words,
+		nums:     m.nums,
+		forms:    m.forms[:0],
+		problems: m.problems[:0],
+		slabs:    m.slabs,
+		strs:     m.strs,
+		fcols:    m.fcols[:0],
+		srcs:     m.srcs[:0],
+		gcols:    m.gcols[:0],
+		hrow:     m.hrow[:0],
+		icols:    m.icols[:0],
+		icolAt:   m.icolAt[:0],
+		goal:     [3][]string{m.goal[0][:0], m.goal[1][:0], m.goal[2][:0]},
+	}
+	p.state = outside
 }
 
 // load fills r from the reader's row, reusing r's storage.
@@ -257,16 +299,31 @@ const (
 	slabSize  = 48
 )
 
+// maxSlabs is the number of slabs a Parser keeps for its next input:
+// enough for a file of several hundred indicators, little enough that a
+// Parser kept between inputs holds about half a megabyte.
+const maxSlabs = 16
+
 // slab returns the spare capacity of m.inds, empty, for the indicators of
 // a new form; it starts a new slab when what is left is less than the
-// largest form of the document so far (at least 8, at most half a slab).
+// largest form of the document so far (at least 8, at most half a slab),
+// taking one the last input left (see Reset) before making one.
 func (m *machine) slab() []model.Indicator {
 	if cap(m.inds)-len(m.inds) < min(max(m.bigForm, 8), slabSize/2) {
-		n := slabSize
-		if m.inds == nil {
-			n = firstSlab
+		switch {
+		case m.nslab < len(m.slabs):
+			m.inds = m.slabs[m.nslab][:0]
+		default:
+			n := slabSize
+			if m.nslab == 0 {
+				n = firstSlab
+			}
+			m.inds = make([]model.Indicator, 0, n)
+			if len(m.slabs) < maxSlabs {
+				m.slabs = append(m.slabs, m.inds)
+			}
 		}
-		m.inds = make([]model.Indicator, 0, n)
+		m.nslab++
 	}
 	return m.inds[len(m.inds):len(m.inds)]
 }
@@ -288,13 +345,14 @@ func (m *machine) start(r *row) {
 	if m.f != nil {
 		m.finish()
 	}
-	m.f = &model.Form{
+	m.form = model.Form{
 		Index:      len(m.forms) + 1,
 		At:         r.at,
 		Kind:       model.KindProject,
 		Indicators: m.slab(),
 		Findings:   []model.Finding{},
 	}
+	m.f = &m.form
 	m.f.HeaderExtra = append(m.f.HeaderExtra, m.prefix...)
 	m.prefix = nil
 	m.headerScore, m.done = nil, false

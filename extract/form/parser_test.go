@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -80,4 +81,71 @@ func TestIndicatorSlabs(t *testing.T) {
 			assert.Equal(t, fmt.Sprintf("指标%d-%d（个）", f+1, i+1), *forms[f].Indicators[i].Name)
 		}
 	}
+}
+
+// TestParserReset reads every variant, and inputs of many indicators that
+// take more slabs than a Parser keeps, with one Parser, Reset between
+// inputs, in two orders: each input's forms and problems must be those of
+// a new Parser, whatever the input before it left behind.
+func TestParserReset(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "variants", "*.rows.txt"))
+	require.NotEmpty(t, files)
+	var inputs []string
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		inputs = append(inputs, string(b))
+	}
+	big := make([]int, 3*maxSlabs) // two forms a slab: more slabs than kept
+	for i := range big {
+		big[i] = slabSize/2 - i%3
+	}
+	inputs = append(inputs, indicatorForms(big), indicatorForms([]int{1, 0, 300, 2}), "", "项目支出绩效自评表")
+	n := len(inputs)
+	for i := range n {
+		inputs = append(inputs, inputs[n-1-i])
+	}
+	p := NewParser()
+	for i, in := range inputs {
+		rows := rowsOf(in)
+		wantForms, wantProblems := Parse(rows)
+		if i > 0 {
+			p.Reset()
+		}
+		for j := range rows {
+			p.Row(&rows[j])
+		}
+		forms, problems := p.Close()
+		require.Equal(t, wantForms, forms, "input %d", i)
+		require.Equal(t, wantProblems, problems, "input %d", i)
+	}
+	assert.Len(t, p.m.slabs, maxSlabs, "the slabs kept")
+}
+
+// TestParserResetAllocs: a Parser that reads an input again after Reset
+// allocates less than half the bytes a new one does, for forms of a few
+// dozen indicators each.
+func TestParserResetAllocs(t *testing.T) {
+	rows := rowsOf(indicatorForms([]int{20, 25, 30, 18, 22, 40, 12, 20}))
+	run := func(parse func()) uint64 {
+		var before, after runtime.MemStats
+		parse() // warm up
+		runtime.ReadMemStats(&before)
+		for range 10 {
+			parse()
+		}
+		runtime.ReadMemStats(&after)
+		return (after.TotalAlloc - before.TotalAlloc) / 10
+	}
+	fresh := run(func() { Parse(rows) })
+	p := NewParser()
+	reused := run(func() {
+		p.Reset()
+		for j := range rows {
+			p.Row(&rows[j])
+		}
+		p.Close()
+	})
+	t.Logf("bytes allocated: new Parser %d, reused %d", fresh, reused)
+	assert.Less(t, reused, fresh/2)
 }

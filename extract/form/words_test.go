@@ -3,9 +3,11 @@ package form
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 
@@ -141,4 +143,38 @@ func FuzzRune3(f *testing.F) {
 			t.Fatalf("rune3(%q) = %d, want %d", s, got, want)
 		}
 	})
+}
+
+// TestWordsKeepCopies: the memo outlives an input read in place, so what
+// it keeps must not change when that input's memory is overwritten; and a
+// full memo starts again empty.
+func TestWordsKeepCopies(t *testing.T) {
+	texts := []string{"年初预算数（万元）", "项目名称：", "产出指标（50分）", "数量指标（30分）", "其中：财政拨款"}
+	ws := words{}
+	var bufs [][]byte
+	want := map[string]*word{}
+	for _, s := range texts {
+		b := []byte(s)
+		bufs = append(bufs, b)
+		want[s] = ws.of(unsafe.String(&b[0], len(b)))
+	}
+	assert.GreaterOrEqual(t, len(ws), 3, "texts kept")
+	for _, b := range bufs {
+		for i := range b {
+			b[i] = 'x'
+		}
+	}
+	for k, w := range ws {
+		assert.Contains(t, texts, k, "a key of the memo changed")
+		assert.Equal(t, key(k), w.key, "the word of %s changed", k)
+	}
+	for _, s := range texts {
+		assert.Same(t, want[s], ws.of(s), "%s is found again", s)
+	}
+
+	for i := range maxWords + 10 {
+		ws.of("产出指标" + strconv.Itoa(i))
+	}
+	assert.LessOrEqual(t, len(ws), maxWords)
+	assert.Greater(t, len(ws), 0)
 }
