@@ -312,8 +312,14 @@ func (e *encoder) problem(b []byte, p *Problem) []byte {
 
 // at appends a, leaving out the fields that are zero.
 func (e *encoder) at(b []byte, a *At) []byte {
-	if *a == (At{}) {
+	if a.IsZero() {
 		return append(b, "{}"...)
+	}
+	if !e.indent && a.Table == 0 && a.Row == 0 && a.Col == 0 && a.Paragraph == 0 {
+		// A line alone, the position of text input.
+		b = append(b, `{"line":`...)
+		b = appendInt(b, a.Line)
+		return append(b, '}')
 	}
 	// Each member is written after a comma, and the first comma then
 	// becomes the opening brace: when indenting, both are followed by a
@@ -569,10 +575,10 @@ func (e *encoder) value(b []byte, v *Value) []byte {
 	b = e.raw(b, `{"raw":`)
 	b = appendString(b, v.Raw)
 	b = e.raw(b, `,"kind":`)
-	b = appendString(b, v.Kind)
+	b = appendKind(b, v.Kind)
 	if v.Op != "" {
 		b = e.raw(b, `,"op":`)
-		b = appendString(b, v.Op)
+		b = appendOp(b, v.Op)
 	}
 	if v.Value != nil {
 		b = e.raw(b, `,"value":`)
@@ -588,7 +594,11 @@ func (e *encoder) value(b []byte, v *Value) []byte {
 	}
 	if v.Unit != "" {
 		b = e.raw(b, `,"unit":`)
-		b = appendString(b, v.Unit)
+		if v.Unit == "%" {
+			b = append(b, `"%"`...) // the unit of most values
+		} else {
+			b = appendString(b, v.Unit)
+		}
 	}
 	if v.UnitFrom != "" {
 		b = e.raw(b, `,"unit_from":`)
@@ -657,6 +667,47 @@ func (e *encoder) finding(b []byte, f *Finding) []byte {
 		b = decimal(b, f.Found)
 	}
 	return e.raw(b, "}")
+}
+
+// appendKind appends the kind of a Value as appendString does, writing
+// the kinds of the Value constants, most frequent first, without looking
+// at their bytes.
+func appendKind(b []byte, k string) []byte {
+	switch {
+	case k == ValuePercent:
+		return append(b, `"percent"`...)
+	case k == ValueNumber:
+		return append(b, `"number"`...)
+	case k == ValueNone:
+		return append(b, `"none"`...)
+	case k == ValueText:
+		return append(b, `"text"`...)
+	case k == ValueDate:
+		return append(b, `"date"`...)
+	case k == ValuePeriod:
+		return append(b, `"period"`...)
+	}
+	return appendString(b, k)
+}
+
+// appendOp appends the operator of a Value as appendString does, writing
+// the operators of the Op constants without looking at their bytes.
+func appendOp(b []byte, op string) []byte {
+	switch {
+	case op == OpEq:
+		return append(b, `"="`...)
+	case op == OpGE:
+		return append(b, `">="`...)
+	case op == OpLE:
+		return append(b, `"<="`...)
+	case op == OpGT:
+		return append(b, `">"`...)
+	case op == OpLT:
+		return append(b, `"<"`...)
+	case op == OpRange:
+		return append(b, `"range"`...)
+	}
+	return appendString(b, op)
 }
 
 // isJSONNumber reports whether s is a number in JSON's grammar:

@@ -839,3 +839,34 @@ func TestAppendStringRoom(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendJSONAt checks the positions AppendJSON writes, a line alone
+// (written by a fast path when compact) among them, against
+// encoding/json, compact and indented.
+func TestAppendJSONAt(t *testing.T) {
+	for _, a := range []At{
+		{}, {Line: 1}, {Line: 12345}, {Line: -3}, {Line: 1, Col: 2}, {Table: 1, Row: 2, Col: 3},
+		{Paragraph: 4}, {Line: 7, Paragraph: 1}, {Row: -1}, {Line: 1, Table: 1, Row: 1, Col: 1, Paragraph: 1},
+	} {
+		f := Form{At: a, Findings: []Finding{{Code: "c", At: a}}}
+		for _, indent := range []bool{false, true} {
+			want := encodeRef(t, refFormOf(&f), indent)
+			assert.Equal(t, string(want), string(f.AppendJSON(nil, indent)), "%+v, indent=%v", a, indent)
+		}
+	}
+}
+
+// TestAppendKindOp checks that appendKind and appendOp write what
+// appendString writes, for the Value constants, which they write without
+// looking at them, and for other strings.
+func TestAppendKindOp(t *testing.T) {
+	for _, s := range []string{
+		ValueNumber, ValuePercent, ValueDate, ValuePeriod, ValueText, ValueNone,
+		OpEq, OpGE, OpLE, OpGT, OpLT, OpRange,
+		"", "Number", "percent ", "nonE", "=>", "<>", "≥", "\"", "a\\b", "\x00", "\u2028", "\xff", "区间",
+	} {
+		want := string(appendString([]byte("x"), s))
+		assert.Equal(t, want, string(appendKind([]byte("x"), s)), "appendKind(%q)", s)
+		assert.Equal(t, want, string(appendOp([]byte("x"), s)), "appendOp(%q)", s)
+	}
+}

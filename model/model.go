@@ -61,8 +61,11 @@ type At struct {
 	Paragraph int `json:"paragraph,omitempty"`
 }
 
-// IsZero reports whether a carries no position.
-func (a At) IsZero() bool { return a == At{} }
+// IsZero reports whether a carries no position. It compares the fields
+// one by one: a == At{} compiles to a call comparing the memory.
+func (a At) IsZero() bool {
+	return a.Line == 0 && a.Table == 0 && a.Row == 0 && a.Col == 0 && a.Paragraph == 0
+}
 
 // Document is the result for one input file.
 type Document struct {

@@ -85,3 +85,16 @@ func BenchmarkSample(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSampleDocument checks the sample as extract does: the whole
+// document at once, under the default configuration.
+func BenchmarkSampleDocument(b *testing.B) {
+	doc, err := extract.File("../../testdata/changji-2021.txt", &extract.Options{NoCheck: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		check.Document(doc, nil)
+	}
+}
