@@ -258,9 +258,13 @@ func (m *machine) load(r *row, src *table.Row) {
 	r.labels, r.known = 0, false
 	for i := range r.cells {
 		c, rc := &src.Cells[i], &r.cells[i]
-		t := normalize.Text(c.Text)
-		if c.Merged {
-			t = ""
+		var t string
+		switch {
+		case c.Merged:
+		case c.OneLine:
+			t = normalize.Line(c.Text)
+		default:
+			t = normalize.Text(c.Text)
 		}
 		w := noWord
 		if t != "" {

@@ -25,6 +25,10 @@ type Cell struct {
 	// above it (w:vMerge continue, covered by a rowspan). Its Text is
 	// empty: like a blank cell in a text export, it means "same as above".
 	Merged bool
+	// OneLine is a reader's word that Text holds no line break (CR or
+	// LF), which spares the recogniser the search for one. False
+	// promises nothing.
+	OneLine bool
 	// At is the cell's position in the source.
 	At model.At
 }

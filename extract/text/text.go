@@ -188,7 +188,7 @@ func scanCells(s string, fn func(*table.Row)) error {
 			cs = cs[:len(cs)+1]
 			p := &cs[len(cs)-1]
 			p.Text = s[textFrom:end]
-			p.Col, p.Span, p.Merged = len(cs)-1, 1, false
+			p.Col, p.Span, p.Merged, p.OneLine = len(cs)-1, 1, false, true
 			p.At = model.At{Line: n}
 			left--
 			off = end + 1
@@ -210,7 +210,7 @@ func scanCells(s string, fn func(*table.Row)) error {
 		switch {
 		case c == '\t':
 			textFrom = end - len(line) + 1
-			cs = append(cs, table.Cell{Text: line[1:], Col: len(cs), Span: 1, At: model.At{Line: n}})
+			cs = append(cs, table.Cell{Text: line[1:], Col: len(cs), Span: 1, OneLine: true, At: model.At{Line: n}})
 			left--
 		case strings.TrimSpace(line) == "":
 			// An empty line (with cr false, s holds no CR), or one of
@@ -222,12 +222,13 @@ func scanCells(s string, fn func(*table.Row)) error {
 			// cell's text runs on in s, so it is resliced, not copied
 			// line by line (which would be quadratic in a long cell).
 			cs[len(cs)-1].Text = s[textFrom:end]
+			cs[len(cs)-1].OneLine = false
 			multi = true
 		default:
 			// A continuation with no cell above (a file that starts
 			// mid-cell): keep it as a cell of its own.
 			textFrom = end - len(line)
-			cs = append(cs, table.Cell{Text: line, Span: 1, At: model.At{Line: n}})
+			cs = append(cs, table.Cell{Text: line, Span: 1, OneLine: true, At: model.At{Line: n}})
 			left--
 		}
 		if left < 0 {
@@ -371,13 +372,14 @@ func scanRows(s string, fn func(*table.Row)) error {
 					i = len(s)
 				}
 				c.Text += s[:i]
+				c.OneLine = nl == 0
 				s = s[i:]
 			} else {
 				i := strings.IndexAny(s, "\t\r\n")
 				if i < 0 {
 					i = len(s)
 				}
-				c.Text, s = s[:i], s[i:]
+				c.Text, s, c.OneLine = s[:i], s[i:], true
 			}
 			cells = append(cells, c)
 			if total++; total > maxCells {

@@ -221,3 +221,31 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// TestOneLine: the cells the readers know to be one line are marked so,
+// in both shapes and with every line end; a cell that runs over lines is
+// not. (The oracle tests check that no marked cell holds a line break.)
+func TestOneLine(t *testing.T) {
+	cases := []struct {
+		name, in, shape string
+		want            []bool // OneLine of each cell, in order
+	}{
+		{"cells", "\t项目名称\n\t甲\n\n\t分值\n", model.FormatTextCells, []bool{true, true, true}},
+		{"cells, a cell over lines", "\t年度目标\n第一段\n\t乙\n", model.FormatTextCells, []bool{false, true}},
+		{"cells, a file that starts mid-cell", "续上\n\t丙\n", model.FormatTextCells, []bool{true, true}},
+		{"rows", "项目名称\t甲\n分值\t10\n", model.FormatTextRows, []bool{true, true, true, true}},
+		{"rows, quoted", "\"甲\"\t\"乙\n丙\"\t丁\n", model.FormatTextRows, []bool{true, false, true}},
+	}
+	for _, c := range cases {
+		for _, in := range []string{c.in, strings.ReplaceAll(c.in, "\n", "\r\n"), strings.ReplaceAll(c.in, "\n", "\r")} {
+			var got []bool
+			_, err := Scan(in, c.shape, func(r *table.Row) {
+				for _, cell := range r.Cells {
+					got = append(got, cell.OneLine)
+				}
+			})
+			require.NoError(t, err)
+			assert.Equal(t, c.want, got, "%s: %q", c.name, in)
+		}
+	}
+}
