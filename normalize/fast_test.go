@@ -83,9 +83,21 @@ func TestNeedsLineWork(t *testing.T) {
 		{"", false}, {"\n", false}, {"a\nb", false}, {"a \nb", true}, {"a\rb", true}, {"12345678\r", true},
 		{"完成了升级改造，\n保障了系统运行。", false}, {"完成了升级改造\u3000\n保障", true},
 		{long + "\n" + long, false}, {long + " \n" + long, true}, {long + "\r" + long, true},
+		{"=20个", false}, {"100%", false}, {"a \nbc", true}, {"ab\rc", true}, {"ab \n", true},
+		{"12345678 \nb", true}, {"123456789\r", true}, {"12345678\nb", false}, {"ab\ncd", false},
 	} {
 		assert.Equal(t, c.want, needsLineWork(c.s), "needsLineWork(%q)", c.s)
 		assert.Equal(t, c.want, oldNeedsLineWork(c.s), "oldNeedsLineWork(%q)", c.s)
+	}
+}
+
+// TestTrimSpace checks trimSpace against strings.TrimFunc.
+func TestTrimSpace(t *testing.T) {
+	for _, s := range []string{
+		"", "\n", "  其他资金", "      上年结转资金", " 年度资金总额 ", "\u3000年度\u3000", "\u00a0x\u200b",
+		"“金保工程”", "长期", " \xe3\x80", "\xe3\x80 ", "\xff ", " \xff", "a\u2028", "\ufeff\t",
+	} {
+		assert.Equal(t, strings.TrimFunc(s, isSpace), trimSpace(s), "trimSpace(%q)", s)
 	}
 }
 
@@ -107,6 +119,32 @@ func TestReadPlain(t *testing.T) {
 			assert.Equal(t, p, d, "ParseDecimal(%q)", c.s[:j])
 		}
 	}
+}
+
+// FuzzReadPlain checks that readPlain cuts its number where the digits
+// and fraction end and trims it as model.ParseDecimal does.
+func FuzzReadPlain(f *testing.F) {
+	for _, s := range []string{"300.00", "0.00", "007.50%", "10.", "0", "000", "0.0001", "1,234", "2021年", "12.30.5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, j, ok := readPlain(s, 0)
+		// Where the number ends: the digits, then "." and digits.
+		k := 0
+		for k < len(s) && isDigit(s[k]) {
+			k++
+		}
+		if k > 0 && k+1 < len(s) && s[k] == '.' && isDigit(s[k+1]) {
+			for k += 2; k < len(s) && isDigit(s[k]); k++ {
+			}
+		}
+		if ok != (k > 0) || ok && j != k || !ok && (j != 0 || d != "") {
+			t.Fatalf("readPlain(%q) = %q, %d, %v; the number ends at %d", s, d, j, ok, k)
+		}
+		if want, _ := model.ParseDecimal(s[:k]); ok && d != want {
+			t.Fatalf("readPlain(%q) = %q, want %q", s, d, want)
+		}
+	})
 }
 
 // TestDashes checks isDash against dashes, and the class of their first
@@ -181,4 +219,59 @@ func TestNumberNoAlloc(t *testing.T) {
 	for _, s := range []string{"—", "/", "", "数量指标", "10个", "-"} {
 		assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = Number(s) }), "Number(%q)", s)
 	}
+}
+
+// FuzzMatchPrefix checks matchPrefix against a scan of prefixes in order.
+func FuzzMatchPrefix(f *testing.F) {
+	for _, p := range prefixes {
+		f.Add(p.text + "95%")
+	}
+	f.Add("")
+	f.Add("长期")
+	f.Fuzz(func(t *testing.T, s string) {
+		var want *prefix
+		for k := range prefixes {
+			if strings.HasPrefix(s, prefixes[k].text) {
+				want = &prefixes[k]
+				break
+			}
+		}
+		got := matchPrefix(s)
+		if (got == nil) != (want == nil) || got != nil && *got != *want {
+			t.Fatalf("matchPrefix(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// TestBareUnit checks bareUnit on units of one rune and others.
+func TestBareUnit(t *testing.T) {
+	for _, c := range []struct {
+		u    string
+		want bool
+	}{
+		{"%", true}, {"个", true}, {"天", true}, {"小时", true}, {"万元", true}, {"元/人/年", true},
+		{"", false}, {"内", false}, {"x", false}, {"\xe0\x80\xa5", false}, {"\xe4\xb8", false},
+		{"个以上", false}, {"期", true}, {"万", true},
+	} {
+		assert.Equal(t, c.want, bareUnit(c.u), "bareUnit(%q)", c.u)
+	}
+}
+
+// FuzzBareUnit checks bareUnit against the entries of the unit table.
+func FuzzBareUnit(f *testing.F) {
+	for _, e := range unitEntries {
+		f.Add(e.u)
+	}
+	f.Add("\xe0\x80\xa5") // an overlong "%"
+	f.Fuzz(func(t *testing.T, u string) {
+		e := lookupUnit(u)
+		if want := e != nil && e.bare; bareUnit(u) != want {
+			t.Fatalf("bareUnit(%q) = %v, want %v", u, !want, want)
+		}
+		for k := range unitEntries {
+			if unitEntries[k].u == u && e != &unitEntries[k] {
+				t.Fatalf("lookupUnit(%q) misses its entry", u)
+			}
+		}
+	})
 }

@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"cmp"
+
 	"github.com/jixiao/jixiao/model"
 )
 
@@ -43,12 +45,17 @@ func Met(target, actual model.Value) *bool {
 		au = tu
 	}
 	texp, tplain := unitExp(tu)
-	aexp, aplain := unitExp(au)
-	if !sameUnit(tplain, aplain) {
-		return nil
+	aexp := texp
+	if au != tu {
+		// Units written alike, as most are, measure the same thing.
+		var aplain string
+		aexp, aplain = unitExp(au)
+		if !sameUnit(tplain, aplain) {
+			return nil
+		}
 	}
 	b := *actual.Value
-	if wholeAsOne(target, actual) {
+	if wholeAsOne(&target, &actual) {
 		aexp += 2 // × 100
 	}
 	switch target.Op {
@@ -56,12 +63,12 @@ func Met(target, actual model.Value) *bool {
 		if target.Min == nil || target.Max == nil {
 			return nil
 		}
-		return boolPtr(model.CmpScaled(b, aexp, *target.Min, texp) >= 0 && model.CmpScaled(b, aexp, *target.Max, texp) <= 0)
+		return boolPtr(cmpScaled(b, aexp, *target.Min, texp) >= 0 && cmpScaled(b, aexp, *target.Max, texp) <= 0)
 	}
 	if target.Value == nil {
 		return nil
 	}
-	c := model.CmpScaled(b, aexp, *target.Value, texp)
+	c := cmpScaled(b, aexp, *target.Value, texp)
 	switch target.Op {
 	case model.OpLE:
 		return boolPtr(c <= 0)
@@ -77,7 +84,7 @@ func Met(target, actual model.Value) *bool {
 
 // wholeAsOne reports whether actual is a rate written as a fraction of 1
 // against a percent target (see Met).
-func wholeAsOne(target, actual model.Value) bool {
+func wholeAsOne(target, actual *model.Value) bool {
 	if target.Kind != model.ValuePercent || actual.Unit != "" && actual.UnitFrom != "name" {
 		return false
 	}
@@ -89,11 +96,53 @@ func wholeAsOne(target, actual model.Value) bool {
 	default:
 		return false
 	}
-	if floor == nil || floor.Cmp("50") < 0 {
+	if floor == nil || cmpScaled(*floor, 0, "50", 0) < 0 {
 		return false
 	}
 	a := *actual.Value
-	return a.Cmp("0") > 0 && a.Cmp("1") <= 0
+	return cmpScaled(a, 0, "0", 0) > 0 && cmpScaled(a, 0, "1", 0) <= 0
+}
+
+// cmpScaled is model.CmpScaled, comparing a and b as strings when they
+// are in canonical form, not negative and scaled alike, as most are: the
+// one with the longer whole part is the greater, and between whole parts
+// of one length the order of the strings is that of the numbers.
+func cmpScaled(a model.Decimal, ea int, b model.Decimal, eb int) int {
+	if ea == eb {
+		if la, lb := wholeLen(a), wholeLen(b); la > 0 && lb > 0 {
+			if la != lb {
+				return cmp.Compare(la, lb)
+			}
+			for i := range min(len(a), len(b)) {
+				if a[i] != b[i] {
+					return cmp.Compare(a[i], b[i])
+				}
+			}
+			return cmp.Compare(len(a), len(b))
+		}
+	}
+	return model.CmpScaled(a, ea, b, eb)
+}
+
+// wholeLen returns the length of the whole part of d when d is a
+// non-negative decimal in canonical form: digits without leading zeros
+// (or "0"), then perhaps "." and digits without trailing zeros. It
+// returns 0 for anything else.
+func wholeLen(d model.Decimal) int {
+	dot := len(d) // until a point is found
+	for i := 0; i < len(d); i++ {
+		if c := d[i]; c-'0' > 9 {
+			if c != '.' || dot != len(d) {
+				return 0
+			}
+			dot = i
+		}
+	}
+	// Rule out "" and ".5", "07", "2." and "2.50".
+	if dot == 0 || d[0] == '0' && dot != 1 || dot < len(d) && (dot == len(d)-1 || d[len(d)-1] == '0') {
+		return 0
+	}
+	return dot
 }
 
 func isNumberKind(k string) bool { return k == model.ValueNumber || k == model.ValuePercent }

@@ -171,6 +171,9 @@ func foldSqueeze(s string) string {
 // Label, or Text, may change it. It tests eight bytes at a time, looking
 // at each only in the words that may hold one of the classes.
 func needsLabel(s string) bool {
+	if len(s) < 8 && len(s) >= 4 && !mayStartLabel(lastWord(s)) {
+		return false // a short cell, as values are, read in one word
+	}
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		if !mayStartLabel(load64(s, i)) {
@@ -217,6 +220,12 @@ func load64(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load32 returns s[i:i+4] as a little-endian word.
+func load32(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // mayStartLabel reports whether the word x may hold a byte of the classes
@@ -315,7 +324,7 @@ func needsLineWork(s string) bool {
 		i := 0
 		for ; i+8 <= len(s); i += 8 {
 			// Skip the words without a byte up to '\r'.
-			if x := load64(s, i); (x-('\r'+1)*lsb)&^x&msb == 0 {
+			if !hasLow(load64(s, i)) {
 				continue
 			}
 			for k := i; k < i+8; k++ {
@@ -323,6 +332,9 @@ func needsLineWork(s string) bool {
 					return true
 				}
 			}
+		}
+		if i < len(s) && len(s) >= 4 && !hasLow(lastWord(s)) {
+			return false // the bytes left, read again with some before
 		}
 		for ; i < len(s); i++ {
 			if s[i] <= '\r' && breakNeedsWork(s, i) {
@@ -347,6 +359,20 @@ func needsLineWork(s string) bool {
 	return false
 }
 
+// hasLow reports whether the word x holds a byte up to '\r', which a line
+// break or a CR is.
+func hasLow(x uint64) bool { return (x-('\r'+1)*lsb)&^x&msb != 0 }
+
+// lastWord returns the last eight bytes of s, at least four long, as a
+// word: for a string shorter than eight, its first and last four, which
+// overlap.
+func lastWord(s string) uint64 {
+	if len(s) >= 8 {
+		return load64(s, len(s)-8)
+	}
+	return uint64(load32(s, 0)) | uint64(load32(s, len(s)-4))<<32
+}
+
 // breakNeedsWork reports whether s[i] is a CR, or a line break after
 // white space.
 func breakNeedsWork(s string, i int) bool {
@@ -363,7 +389,23 @@ func trimSpace(s string) string {
 	if !startsWithSpace(s) && !endsWithSpace(s) {
 		return s
 	}
-	return strings.TrimFunc(s, isSpace)
+	// strings.TrimFunc, with ASCII white space, as most is, cut without
+	// decoding and without calls through a func value.
+	for s != "" {
+		if c := s[0]; c < utf8.RuneSelf && byteClass[c]&startsSpace != 0 {
+			s = s[1:]
+		} else if c < utf8.RuneSelf || !startsWithSpace(s) {
+			break
+		} else {
+			_, n := utf8.DecodeRuneInString(s)
+			s = s[n:]
+		}
+	}
+	for s != "" && endsWithSpace(s) {
+		_, n := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-n]
+	}
+	return s
 }
 
 // startsWithSpace reports whether the first rune of s is white space.

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -229,15 +230,21 @@ var (
 
 const unitBits = 13
 
-// unitHash hashes a non-empty u from its length and its last bytes, which
-// tell CJK runes apart better than their first.
+// unitHash hashes a non-empty u from its length and its bytes, all of
+// them up to sixteen, read as words where it is long enough.
 func unitHash(u string) uint32 {
 	n := len(u)
-	h := uint32(n) | uint32(u[n-1])<<8 | uint32(u[n/2])<<16 | uint32(u[0])<<24
-	if n >= 2 {
-		h ^= uint32(u[n-2]) << 4
+	var x uint64
+	switch {
+	case n >= 8:
+		x = load64(u, 0) ^ bits.RotateLeft64(load64(u, n-8), 29)
+	case n >= 4:
+		x = uint64(load32(u, 0)) | uint64(load32(u, n-4))<<32
+	default:
+		x = uint64(u[0]) | uint64(u[n/2])<<8 | uint64(u[n-1])<<16
 	}
-	return h * 0x9E3779B1 >> (32 - unitBits)
+	x ^= uint64(n) << 24
+	return uint32(x * 0x9E3779B97F4A7C15 >> (64 - unitBits))
 }
 
 // lookupUnit returns the entry of u, or nil.

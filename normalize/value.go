@@ -21,13 +21,23 @@ import (
 // and UnitFrom is "name". A number followed by words that are not a unit,
 // or a number after an OCR-damaged operator ("W30"), makes the cell text;
 // a date followed by a few words ("2021年12月底前完成") stays a date.
-func Value(raw, name string) model.Value { return (*Arena)(nil).Value(raw, name) }
+func Value(raw, name string) (v model.Value) {
+	(*Arena)(nil).value(raw, name, &v)
+	return v
+}
 
 // Value is the package's Value, its numbers cut from a.
-func (a *Arena) Value(raw, name string) model.Value {
+func (a *Arena) Value(raw, name string) (v model.Value) {
+	a.value(raw, name, &v)
+	return v
+}
+
+// value is Value writing into *v, which is zero: the callers' results, so
+// that the large Value is not copied on the way out.
+func (a *Arena) value(raw, name string, v *model.Value) {
 	// A cell without white space or anything to fold is its own Text and
 	// Label, as most are.
-	v := model.Value{Raw: raw}
+	v.Raw = raw
 	s := raw
 	if needsLabel(raw) {
 		v.Raw = Text(raw)
@@ -37,11 +47,10 @@ func (a *Arena) Value(raw, name string) model.Value {
 	switch {
 	case isNone(s):
 		v.Kind = model.ValueNone
-	case a.parseValue(s, name, &v):
+	case a.parseValue(s, name, v):
 	default:
-		v = model.Value{Raw: v.Raw, Kind: model.ValueText, Text: v.Raw}
+		*v = model.Value{Raw: v.Raw, Kind: model.ValueText, Text: v.Raw}
 	}
-	return v
 }
 
 // trimClosing removes the punctuation that may end a cell without
@@ -68,8 +77,10 @@ func trimClosing(s string) string {
 // "……"), or "不适用", "N/A".
 func isNone(s string) bool {
 	if s != "" && byteClass[s[0]]&startsDash == 0 {
-		// The first rune is no dash: the common case, without decoding.
-		return isNoneWord(s)
+		// The first rune is no dash: the common case, without decoding,
+		// and mostly without a call, as few cells are as long as a word
+		// for nothing.
+		return (len(s) == len("NA") || len(s) == len("N/A") || len(s) == len("不适用")) && isNoneWord(s)
 	}
 	for _, r := range s {
 		if !isDash(r) {
@@ -151,7 +162,8 @@ var suffixes = []prefix{
 // It reports false when s is not a number, range, date or period.
 func (a *Arena) parseValue(s, name string, v *model.Value) bool {
 	i := 0
-	for n := 0; n < 4 && i < len(s); n++ {
+	// No prefix begins with a digit, as most values do.
+	for n := 0; n < 4 && i < len(s) && !isDigit(s[i]); n++ {
 		p := matchPrefix(s[i:])
 		if p == nil {
 			break
@@ -168,10 +180,11 @@ func (a *Arena) parseValue(s, name string, v *model.Value) bool {
 			v.Approx = true
 		}
 	}
-	if !mayBeginValue(s[i:]) {
+	if i == len(s) || !isDigit(s[i]) && !mayBeginValue(s[i:]) {
 		return false
 	}
-	if parseDateValue(s, i, v) {
+	// Every date begins with a year: most numbers need not be tried.
+	if mayBeYear(s, i) && parseDateValue(s, i, v) {
 		return true
 	}
 	percent := false
@@ -179,9 +192,13 @@ func (a *Arena) parseValue(s, name string, v *model.Value) bool {
 		percent = true
 		i += len("百分之")
 	}
-	n1, j, chinese, ok := readNumber(s, i)
-	if !ok {
-		return false
+	// Most numbers are plain digits: read them without the calls between.
+	n1, j, ok := readPlain(s, i)
+	chinese := false
+	if !ok || j < len(s) && s[j] == ',' {
+		if n1, j, chinese, ok = readNumber(s, i); !ok {
+			return false
+		}
 	}
 	if p, ok := approxAfter(s[j:]); ok {
 		v.Approx = true
@@ -198,7 +215,7 @@ func (a *Arena) parseValue(s, name string, v *model.Value) bool {
 	var n2 model.Decimal
 	var u1, unit string
 	isRange := false
-	if e := lookupUnit(tail); e != nil && e.bare {
+	if bareUnit(tail) {
 		// The usual tail, a unit alone: no range, no suffix, and clean.
 		unit = tail
 	} else {
@@ -277,13 +294,41 @@ func mayBeginValue(s string) bool {
 	return digit || r == '十' || r == '百'
 }
 
-// prefixesByByte holds prefixes by their first byte, in their order.
-var prefixesByByte [256][]prefix
+// mayBeYear reports whether s[i:] may begin with a year that year4 reads:
+// whether it has four bytes, the first two "19" or "20".
+func mayBeYear(s string, i int) bool {
+	return i+4 <= len(s) && (s[i] == '2' && s[i+1] == '0' || s[i] == '1' && s[i+1] == '9')
+}
+
+// prefixIndex and prefixGroups hold prefixes by the key prefixKey gives
+// their text, in their order: prefixGroups[prefixIndex[k]] are those of key
+// k, and prefixGroups[0] is empty.
+var (
+	prefixIndex  [1 << 12]uint8
+	prefixGroups = [][]prefix{nil}
+)
 
 func init() {
 	for _, p := range prefixes {
-		prefixesByByte[p.text[0]] = append(prefixesByByte[p.text[0]], p)
+		k := prefixKey(p.text)
+		if prefixIndex[k] == 0 {
+			prefixIndex[k] = uint8(len(prefixGroups))
+			prefixGroups = append(prefixGroups, nil)
+		}
+		prefixGroups[prefixIndex[k]] = append(prefixGroups[prefixIndex[k]], p)
 	}
+}
+
+// prefixKey returns the key of the non-empty s in prefixIndex: its first
+// byte when that is ASCII, or the low twelve bits of the three-byte rune it
+// begins with. Most prefixes begin with a CJK ideograph, whose first byte
+// is shared by many, but whose low bits tell them apart; where keys
+// collide, matchPrefix compares the whole text anyway.
+func prefixKey(s string) int {
+	if c := s[0]; c < utf8.RuneSelf || len(s) < 3 {
+		return int(c)
+	}
+	return int(s[1]&0x3F)<<6 | int(s[2]&0x3F)
 }
 
 // matchPrefix returns the prefix s starts with, or nil.
@@ -291,10 +336,9 @@ func matchPrefix(s string) *prefix {
 	if s == "" {
 		return nil
 	}
-	ps := prefixesByByte[s[0]]
+	ps := prefixGroups[prefixIndex[prefixKey(s)]]
 	for k := range ps {
-		// Most prefixes begin with a CJK ideograph, whose first byte
-		// is shared by many: the last byte tells them apart first.
+		// Test the last byte before calling to compare the strings.
 		if t := ps[k].text; len(s) >= len(t) && s[len(t)-1] == t[len(t)-1] && s[:len(t)] == t {
 			return &ps[k]
 		}
@@ -387,8 +431,40 @@ func init() {
 		e := &unitEntries[k]
 		if k, _ := rangeSep(e.u); k < 0 && matchSuffix(e.u) == nil {
 			e.bare = true
+			if r, n := utf8.DecodeRuneInString(e.u); n == len(e.u) && r < 0x10000 {
+				bareRunes[r/64] |= 1 << (r % 64)
+			}
 		}
 	}
+}
+
+// bareRunes marks the bare units of one rune below U+10000, a bit a rune,
+// so that bareUnit finds the commonest units ("%", "个", "天") without
+// hashing.
+var bareRunes [0x10000 / 64]uint64
+
+// bareUnit reports whether u is a unit parseValue may take at once: one
+// whose entry is bare.
+func bareUnit(u string) bool {
+	var r rune
+	switch {
+	case len(u) == 1 && u[0] < utf8.RuneSelf:
+		r = rune(u[0])
+	case len(u) == 3 && u[0]&0xF0 == 0xE0 && u[1]&0xC0 == 0x80 && u[2]&0xC0 == 0x80:
+		// A three-byte form, which encodes its rune alone unless it is
+		// overlong: no unit is a surrogate.
+		if r = rune(u[0]&0x0F)<<12 | rune(u[1]&0x3F)<<6 | rune(u[2]&0x3F); r < 0x800 {
+			return false
+		}
+	default:
+		e := lookupUnit(u)
+		return e != nil && e.bare
+	}
+	if bareRunes[r/64]&(1<<(r%64)) != 0 {
+		return true
+	}
+	e := lookupUnit(u)
+	return e != nil && e.bare
 }
 
 // matchSuffix returns the first of suffixes s ends with, or nil.
@@ -445,25 +521,40 @@ func readArabic(s string, i int) (model.Decimal, int, bool) {
 }
 
 // readPlain reads digits[.digits] at s[i:], the common form of a number,
-// and returns it in canonical form (a substring of s, which
-// model.ParseDecimal cuts without allocating). It gives what readArabic
-// would when no "," follows the number.
+// and returns it in canonical form, a substring of s: without the leading
+// zeros of its whole part and the trailing zeros of its fraction, as
+// model.ParseDecimal would give it, but found in the one scan. It gives
+// what readArabic would when no "," follows the number.
 func readPlain(s string, i int) (model.Decimal, int, bool) {
 	j := i
+	for j < len(s) && s[j] == '0' {
+		j++
+	}
+	lo := j // the first digit kept: the first not a leading zero
 	for j < len(s) && isDigit(s[j]) {
 		j++
 	}
 	if j == i {
 		return "", i, false
 	}
+	if lo == j {
+		lo-- // the whole part is zeros: keep its last
+	}
+	end := j
 	if j < len(s)-1 && s[j] == '.' && isDigit(s[j+1]) {
 		j += 2
 		for j < len(s) && isDigit(s[j]) {
 			j++
 		}
+		end = j
+		for s[end-1] == '0' {
+			end--
+		}
+		if s[end-1] == '.' {
+			end--
+		}
 	}
-	d, ok := model.ParseDecimal(s[i:j])
-	return d, j, ok
+	return model.Decimal(s[lo:end]), j, true
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
