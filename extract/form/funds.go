@@ -250,6 +250,7 @@ func (m *machine) shift(r *row) int {
 func (m *machine) fundsRow(r *row) bool {
 	shift := m.shift(r)
 	var label []string
+	var lw *word // the word of the label's one cell
 	numbers := 0
 	for _, i := range r.full {
 		c := &r.cells[i]
@@ -257,6 +258,7 @@ func (m *machine) fundsRow(r *row) bool {
 		if m.fundsFrom >= 0 && col < m.fundsFrom {
 			if !c.w.section {
 				label = append(label, c.text)
+				lw = c.w
 			}
 			continue
 		}
@@ -265,11 +267,18 @@ func (m *machine) fundsRow(r *row) bool {
 		}
 	}
 	fr := model.FundsRow{Label: strings.Join(label, " "), At: r.at}
-	lk := key(fr.Label)
-	if len(m.srcs) > 0 {
-		return m.stageRow(r, shift, fundsColumns[lk])
+	// What the label names: a label of one cell has it in its word.
+	var fcol, frow string
+	if len(label) == 1 {
+		fcol, frow = lw.fcol, lw.frow
+	} else {
+		lk := key(fr.Label)
+		fcol, frow = fundsColumns[lk], fundsRows[lk]
 	}
-	if len(label) == 0 || numbers == 0 && fundsRows[lk] == "" {
+	if len(m.srcs) > 0 {
+		return m.stageRow(r, shift, fcol)
+	}
+	if len(label) == 0 || numbers == 0 && frow == "" {
 		return false
 	}
 	var bad, stray bool
@@ -298,7 +307,7 @@ func (m *machine) fundsRow(r *row) bool {
 		f = &model.Funds{Unit: m.unit}
 		m.f.Funds = f
 	}
-	slot := slotOf(f, fundsRows[lk])
+	slot := slotOf(f, frow)
 	if slot != nil && *slot == nil {
 		if fr.Weight == nil && slot == &f.Total && m.wExec != nil {
 			fr.Weight = m.wExec
