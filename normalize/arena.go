@@ -11,14 +11,31 @@ import "github.com/jixiao/jixiao/model"
 // The zero Arena is ready for use. An Arena is not safe for concurrent
 // use. Each result has pointers of its own; a slab lives as long as any
 // number cut from it, so numbers that share an Arena, as those of one
-// document do, keep one another's slabs alive.
+// document do, keep one another's slabs alive. Reset reuses the slabs for
+// the next document instead, once the numbers cut so far are no longer
+// used.
 type Arena struct {
 	decs  []model.Decimal
 	bases []model.Base
+	// kept are the first maxKept decimal slabs, for Reset to hand out
+	// again; next counts the slabs taken since the last Reset.
+	kept [][]model.Decimal
+	next int
 }
 
 // arenaSlab is the number of decimals, or of bases, in a slab.
 const arenaSlab = 64
+
+// maxKept is the number of decimal slabs an Arena keeps for reuse: a
+// document of a few dozen forms' worth, 64 KiB.
+const maxKept = 64
+
+// Reset readies a to cut the numbers of a new document from the slabs it
+// has made so far: every number cut from it before must no longer be used,
+// as the next ones overwrite them.
+func (a *Arena) Reset() {
+	a.decs, a.next = nil, 0
+}
 
 // dec returns a pointer to a copy of d.
 func (a *Arena) dec(d model.Decimal) *model.Decimal {
@@ -26,10 +43,23 @@ func (a *Arena) dec(d model.Decimal) *model.Decimal {
 		return newDecimal(d)
 	}
 	if len(a.decs) == cap(a.decs) {
-		a.decs = make([]model.Decimal, 0, arenaSlab)
+		a.decs = a.slab()
 	}
 	a.decs = append(a.decs, d)
 	return &a.decs[len(a.decs)-1]
+}
+
+// slab returns an empty slab of decimals: the next one kept, or a new one.
+func (a *Arena) slab() []model.Decimal {
+	a.next++
+	if a.next <= len(a.kept) {
+		return a.kept[a.next-1][:0]
+	}
+	s := make([]model.Decimal, 0, arenaSlab)
+	if len(a.kept) < maxKept {
+		a.kept = append(a.kept, s)
+	}
+	return s
 }
 
 // pair returns pointers to copies of min and max.

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -102,4 +103,39 @@ func FuzzArena(f *testing.F) {
 		checkArena(t, &a, seen, s, name)
 		checkArena(t, &a, seen, s, "")
 	})
+}
+
+// TestArenaReset: after Reset an Arena cuts its numbers from the slabs it
+// made before, first to last, allocating none while it has them; numbers
+// are right whatever was cut before; and the slabs it keeps are bounded.
+func TestArenaReset(t *testing.T) {
+	var a Arena
+	const n = 3 * arenaSlab
+	var first []*model.Decimal
+	for i := range n {
+		d, _ := a.Number(strconv.Itoa(i))
+		first = append(first, d)
+	}
+	a.Reset()
+	for i := range n {
+		d, ok := a.Number(strconv.Itoa(n + i))
+		require.True(t, ok)
+		assert.Equal(t, model.Decimal(strconv.Itoa(n+i)), *d)
+		assert.Same(t, first[i], d, "number %d reuses its place", i)
+	}
+	allocs := testing.AllocsPerRun(20, func() {
+		a.Reset()
+		for range n {
+			a.Number("12.5")
+		}
+	})
+	assert.Zero(t, allocs)
+
+	for range 3 * maxKept * arenaSlab {
+		a.Number("1")
+	}
+	assert.Len(t, a.kept, maxKept)
+	a.Reset()
+	d, _ := a.Number("7")
+	assert.Same(t, &a.kept[0][:1][0], d, "the first slab again")
 }

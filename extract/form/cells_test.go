@@ -62,3 +62,27 @@ func TestIndexDigit(t *testing.T) {
 		assert.Equal(t, strings.IndexAny(s, "0123456789"), indexDigit(s), s)
 	}
 }
+
+// TestHasStar: ★ and ☆ anywhere in a name mark it, and no other rune
+// that shares their first bytes does.
+func TestHasStar(t *testing.T) {
+	for s, want := range map[string]bool{
+		"": false, "★": true, "☆": true, "★开展培训次数": true, "培训次数☆": true, "培训（★）次数": true,
+		"培训次数": false, "☀晴天": false, "♥": false, "\xe2\x98": false, "a\xe2": false,
+		"☀☆": true, "\u2604\u2607": false,
+	} {
+		assert.Equal(t, want, hasStar(s), "%q", s)
+		assert.Equal(t, strings.ContainsAny(s, "★☆"), hasStar(s), "%q, as ContainsAny", s)
+	}
+}
+
+// FuzzHasStar holds hasStar to strings.ContainsAny.
+func FuzzHasStar(f *testing.F) {
+	f.Add("★开展培训次数")
+	f.Add("☀☆")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasStar(s), strings.ContainsAny(s, "★☆"); got != want {
+			t.Fatalf("hasStar(%q) = %v, ContainsAny gives %v", s, got, want)
+		}
+	})
+}

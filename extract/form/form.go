@@ -114,17 +114,15 @@ type machine struct {
 	// inds is a slab of indicators: each form reads its own into the
 	// slab's spare capacity (see start and finish), so that a document's
 	// forms cost a few allocations, not one (or more) each.
-	inds    []model.Indicator
-	bigForm int // the most indicators of a form of the document so far
-	// slabs are the slabs of the parse, the first maxSlabs of them kept
-	// for Reset to hand out again; nslab counts those handed out.
-	slabs [][]model.Indicator
-	nslab int
-	form  model.Form // the storage of f
+	inds     []model.Indicator
+	indSlabs slabs[model.Indicator]
+	bigForm  int        // the most indicators of a form of the input so far
+	form     model.Form // the storage of f
 
 	// strs holds the strings that forms point to (Indicator.Name), so
 	// that a form costs an allocation for many names, not one for each.
-	strs []string
+	strs     []string
+	strSlabs slabs[string]
 
 	// indicator table
 	hrow           []span // the header row's cells, empty ones included
@@ -227,13 +225,16 @@ func (p *Parser) Reset() {
 	// The kept slabs are handed out again from the first, and each
 	// indicator is cleared as a form takes it (see indicatorRow), so none
 	// of the last input's is read again.
+	m.nums.Reset()
+	m.indSlabs.reset()
+	m.strSlabs.reset()
 	*m = machine{
 		words:    m.words,
 		nums:     m.nums,
 		forms:    m.forms[:0],
 		problems: m.problems[:0],
-		slabs:    m.slabs,
-		strs:     m.strs,
+		indSlabs: m.indSlabs,
+		strSlabs: m.strSlabs,
 		fcols:    m.fcols[:0],
 		srcs:     m.srcs[:0],
 		gcols:    m.gcols[:0],
@@ -275,7 +276,7 @@ func (m *machine) load(r *row, src *table.Row) {
 			}
 		}
 		rc.text, rc.w, rc.col, rc.span, rc.at = t, w, c.Col, max(c.Span, 1), &c.At
-		if c.At.IsZero() {
+		if c.At.Line == 0 && c.At.IsZero() { // text input has a line
 			rc.at = &src.At
 		}
 	}
@@ -287,11 +288,39 @@ func (m *machine) load(r *row, src *table.Row) {
 // str returns a pointer to a copy of s, cut from m.strs.
 func (m *machine) str(s string) *string {
 	if len(m.strs) == cap(m.strs) {
-		m.strs = make([]string, 0, 64)
+		m.strs = m.strSlabs.next(64)
 	}
 	m.strs = append(m.strs, s)
 	return &m.strs[len(m.strs)-1]
 }
+
+// maxSlabs is the number of slabs of each kind a Parser keeps for its
+// next input: enough for a file of several hundred indicators, little
+// enough that a Parser kept between inputs holds about half a megabyte.
+const maxSlabs = 16
+
+// slabs hands out slabs of T, keeping the first maxSlabs it makes for
+// reset to hand out again, in the same order.
+type slabs[T any] struct {
+	kept [][]T
+	n    int // slabs handed out since reset
+}
+
+// next returns an empty slab: the next one kept, or a new one of size n.
+func (s *slabs[T]) next(size int) []T {
+	s.n++
+	if s.n <= len(s.kept) {
+		return s.kept[s.n-1][:0]
+	}
+	b := make([]T, 0, size)
+	if len(s.kept) < maxSlabs {
+		s.kept = append(s.kept, b)
+	}
+	return b
+}
+
+// reset hands out the kept slabs again, from the first.
+func (s *slabs[T]) reset() { s.n = 0 }
 
 // firstSlab is the number of indicators of a document's first slab, a
 // form's worth or two (a file often holds one form), and slabSize of each
@@ -303,31 +332,17 @@ const (
 	slabSize  = 48
 )
 
-// maxSlabs is the number of slabs a Parser keeps for its next input:
-// enough for a file of several hundred indicators, little enough that a
-// Parser kept between inputs holds about half a megabyte.
-const maxSlabs = 16
-
 // slab returns the spare capacity of m.inds, empty, for the indicators of
-// a new form; it starts a new slab when what is left is less than the
-// largest form of the document so far (at least 8, at most half a slab),
-// taking one the last input left (see Reset) before making one.
+// a new form; it starts a new slab (one kept from the last input, see
+// Reset, before a new one) when what is left is less than the largest
+// form of the input so far: at least 8, at most half a slab.
 func (m *machine) slab() []model.Indicator {
 	if cap(m.inds)-len(m.inds) < min(max(m.bigForm, 8), slabSize/2) {
-		switch {
-		case m.nslab < len(m.slabs):
-			m.inds = m.slabs[m.nslab][:0]
-		default:
-			n := slabSize
-			if m.nslab == 0 {
-				n = firstSlab
-			}
-			m.inds = make([]model.Indicator, 0, n)
-			if len(m.slabs) < maxSlabs {
-				m.slabs = append(m.slabs, m.inds)
-			}
+		n := slabSize
+		if m.indSlabs.n == 0 {
+			n = firstSlab
 		}
-		m.nslab++
+		m.inds = m.indSlabs.next(n)
 	}
 	return m.inds[len(m.inds):len(m.inds)]
 }

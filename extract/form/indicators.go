@@ -381,9 +381,7 @@ func (m *machine) indicatorRow(r *row) {
 	if m.block != nil {
 		in.Extra = append(in.Extra, *m.block)
 	}
-	// Two Contains, not ContainsAny: with non-ASCII runes ContainsAny
-	// decodes the name rune by rune, on every row.
-	if strings.Contains(name, "★") || strings.Contains(name, "☆") {
+	if hasStar(name) {
 		in.Core = true
 		name = strings.TrimSpace(strings.Trim(name, "★☆"))
 	}
@@ -525,6 +523,22 @@ func (m *machine) parent() (string, bool) {
 		m.parentOf, m.parentOK = standardParent[m.level2]
 	}
 	return m.parentOf, m.parentOK
+}
+
+// hasStar reports whether s holds ★ or ☆, the marks of a core indicator.
+// Both begin with the bytes E2 98: one search for those, not a Contains
+// for each, nor ContainsAny, which decodes s rune by rune.
+func hasStar(s string) bool {
+	for {
+		i := strings.Index(s, "\xE2\x98")
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		if c := s[i+2]; c == "★"[2] || c == "☆"[2] {
+			return true
+		}
+		s = s[i+2:]
+	}
 }
 
 func isStandardLevel1(s string) bool {

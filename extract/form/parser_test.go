@@ -119,7 +119,7 @@ func TestParserReset(t *testing.T) {
 		require.Equal(t, wantForms, forms, "input %d", i)
 		require.Equal(t, wantProblems, problems, "input %d", i)
 	}
-	assert.Len(t, p.m.slabs, maxSlabs, "the slabs kept")
+	assert.Len(t, p.m.indSlabs.kept, maxSlabs, "the slabs kept")
 }
 
 // TestParserResetAllocs: a Parser that reads an input again after Reset
