@@ -21,6 +21,11 @@ type Arena struct {
 	// again; next counts the slabs taken since the last Reset.
 	kept [][]model.Decimal
 	next int
+	// unit is the last table unit Amount was given, and unitExp its
+	// power of ten (see moneyExp); unitSet is false until then.
+	unit    string
+	unitExp int
+	unitSet bool
 }
 
 // arenaSlab is the number of decimals, or of bases, in a slab.

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/model"
 )
@@ -77,7 +78,7 @@ func (a *Arena) Amount(raw, tableUnit string) (*model.Decimal, bool) {
 	if saysNothing(s) {
 		return nil, true
 	}
-	want := moneyExp(unbracket(Label(tableUnit)))
+	want := a.moneyExp(tableUnit)
 	s, exp, ok := cutMoneyUnit(s)
 	if !ok {
 		exp = want
@@ -104,12 +105,28 @@ var moneyUnits = []struct {
 
 // cutMoneyUnit removes a money unit from the end of s.
 func cutMoneyUnit(s string) (string, int, bool) {
+	if s == "" || s[len(s)-1] < utf8.RuneSelf {
+		return s, 0, false // every unit ends in a CJK rune, and most cells in a digit
+	}
 	for _, u := range moneyUnits {
 		if n, ok := strings.CutSuffix(s, u.unit); ok {
 			return n, u.exp, true
 		}
 	}
 	return s, 0, false
+}
+
+// moneyExp is the package's moneyExp of the table unit as Amount takes it,
+// remembered from one call to the next: the cells of a funds table share
+// their unit.
+func (a *Arena) moneyExp(tableUnit string) int {
+	if a == nil {
+		return moneyExp(unbracket(Label(tableUnit)))
+	}
+	if !a.unitSet || tableUnit != a.unit {
+		a.unit, a.unitExp, a.unitSet = tableUnit, moneyExp(unbracket(Label(tableUnit))), true
+	}
+	return a.unitExp
 }
 
 // moneyExp returns the power of ten of a funds table's unit, read from
