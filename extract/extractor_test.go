@@ -64,7 +64,7 @@ func TestExtractor(t *testing.T) {
 
 // TestExtractorInPlace: an Extractor reads UTF-8 text in place, so its
 // document's strings are cut from the input, and allocates less than a
-// quarter of the bytes Bytes does for the sample once warm.
+// fifth of the bytes Bytes does for the sample once warm.
 func TestExtractorInPlace(t *testing.T) {
 	raw := readSample(t, sample)
 	x := extract.NewExtractor(nil)
@@ -91,7 +91,7 @@ func TestExtractorInPlace(t *testing.T) {
 	fresh := alloc(func() { extract.Bytes(raw, sample, nil) })
 	reused := alloc(func() { x.Bytes(raw, sample) })
 	t.Logf("bytes allocated for the sample: Bytes %d, Extractor %d", fresh, reused)
-	assert.Less(t, reused, fresh/4)
+	assert.Less(t, reused, fresh/5)
 }
 
 // FuzzExtractor reads two inputs in turn with one Extractor: the second's
