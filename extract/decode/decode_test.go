@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 	"unsafe"
@@ -206,6 +207,25 @@ func TestValid(t *testing.T) {
 		}
 		if got, want := valid(b), utf8.Valid(b); got != want {
 			t.Fatalf("valid(%q) = %v, utf8.Valid says %v", b, got, want)
+		}
+	}
+}
+
+// TestValidBlocks holds valid to utf8.Valid on Chinese text long enough
+// for its 32-byte blocks, with one odd sequence in every place: each word
+// of a block, across the words and blocks, and in the tail.
+func TestValidBlocks(t *testing.T) {
+	odd := []string{"\xe0\xa0\x80", "\xe0\x80\x80", "\xed\x9f\xbf", "\xed\xa0\x80", "\xc2\xa0",
+		"\xf0\x9f\x8e\x89", "\x80", "\xe9\xa1", "\xe9", "\xff", "\t", "12"}
+	for _, prefix := range []string{"", "1", "12"} {
+		base := prefix + strings.Repeat("项目名称", 12) // 144 bytes on
+		for _, o := range odd {
+			for at := len(prefix); at <= len(base); at++ {
+				b := []byte(base[:at] + o + base[at:])
+				if got, want := valid(b), utf8.Valid(b); got != want {
+					t.Fatalf("valid(%q) = %v, utf8.Valid says %v", b, got, want)
+				}
+			}
 		}
 	}
 }

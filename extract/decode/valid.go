@@ -20,29 +20,36 @@ const (
 // the text these forms are: Chinese, three bytes a character, mixed at
 // every few characters with ASCII digits, TABs and line ends.
 //
-// It reads b sixteen bytes at a time and checks each eight-byte word
-// without a branch on its content (see check). A word holding anything but
-// ASCII and the three-byte sequences check takes is handed to validSlow
-// from the start of the character it breaks into, which takes it up to
-// the next word boundary or beyond.
+// It reads b 32 bytes at a time and checks each eight-byte word without a
+// branch on its content (see check). A word holding anything but ASCII
+// and the three-byte sequences check takes is handed to validSlow from the
+// start of the character it breaks into, which takes it up to the next
+// word boundary or beyond.
 func valid(b []byte) bool {
 	i := 0
 	var carry uint64 // continuation bytes the previous word's leads call for
-	for i+16 <= len(b) {
-		c := b[i : i+16 : i+16]
-		bad0, carry0 := check(binary.LittleEndian.Uint64(c[:8]), carry)
+	for i <= len(b)-32 {
+		c := b[i:]
+		bad0, carry0 := check(binary.LittleEndian.Uint64(c), carry)
 		bad1, carry1 := check(binary.LittleEndian.Uint64(c[8:]), carry0)
-		if bad0|bad1 == 0 {
-			carry = carry1
-			i += 16
+		bad2, carry2 := check(binary.LittleEndian.Uint64(c[16:]), carry1)
+		bad3, carry3 := check(binary.LittleEndian.Uint64(c[24:]), carry2)
+		if bad0|bad1|bad2|bad3 == 0 {
+			carry = carry3
+			i += 32
 			continue
 		}
-		if bad0 == 0 {
-			i, carry = i+8, carry0
+		// Find the bad word again, a word at a time (rather than keep
+		// the carries of all four), and back up to the start of the
+		// character it begins inside (whose lead the word before
+		// checked): the rest is checked a character at a time.
+		for {
+			bad, next := check(binary.LittleEndian.Uint64(b[i:]), carry)
+			if bad != 0 {
+				break
+			}
+			i, carry = i+8, next
 		}
-		// Back up to the start of the character the word begins inside
-		// (whose lead the previous word checked), and check the rest a
-		// character at a time.
 		start := i - back(carry)
 		n, ok := validSlow(b[start:], i+8-start)
 		if !ok {
@@ -50,8 +57,8 @@ func valid(b []byte) bool {
 		}
 		i, carry = start+n, 0
 	}
-	// The tail of fewer than sixteen bytes, from the start of the
-	// character it begins inside.
+	// The tail of fewer than 32 bytes, from the start of the character it
+	// begins inside.
 	i -= back(carry)
 	_, ok := validSlow(b[i:], len(b)-i)
 	return ok

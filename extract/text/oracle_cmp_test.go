@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -175,4 +176,63 @@ func BenchmarkScan(b *testing.B) {
 			Detect(raw)
 		}
 	})
+}
+
+// TestOracleFastPaths holds to the oracle the inputs that cross the
+// bounds of the fast paths: cellRun's runs of cells of every length up to
+// two words, ending at the end of the input, filling the row's cells
+// exactly at a CRLF, holding control characters, or followed by a
+// continuation line; and Detect's lines of a cell, near the end of its
+// 16 KiB or with a second TAB.
+func TestOracleFastPaths(t *testing.T) {
+	texts := []string{"", "1", "38.64", "产出指标", "1234567", "12345678", "123456789abcdef",
+		"项目名称项目名称", "a\tb", "a\x0bb", "\x1f", "a\x00", "\t"}
+	var inputs []string
+	for _, x := range texts {
+		for cells := 1; cells <= 20; cells++ {
+			var b strings.Builder
+			for range cells {
+				b.WriteString("\t" + x + "\n")
+			}
+			row := b.String()
+			inputs = append(inputs, row, row+"\n"+row, row[:len(row)-1], "\t"+x,
+				row+"续\n"+row, row+"\n\n"+row+"\n", strings.Repeat(row+"\n", 40))
+		}
+	}
+	// Detect's 16 KiB cut in every place of a line of a cell.
+	for k := range 12 {
+		inputs = append(inputs, strings.Repeat("a\tb\n", detectBytes/8)+strings.Repeat("x", k)+strings.Repeat("\t项目名称\n", detectBytes/8))
+	}
+	for _, in := range inputs {
+		for _, v := range variants(in) {
+			sameAsOracle(t, v)
+		}
+	}
+}
+
+// TestControls: the lowest byte controls marks is the first byte of the
+// word below 0x20, and no byte is marked when there is none.
+func TestControls(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(5, 6))
+	bytes := []byte{0, 0x09, 0x0a, 0x0d, 0x1f, 0x20, 0x21, 0x7f, 0x80, 0x9f, 0xa0, 0xe4, 0xff}
+	for range 200000 {
+		var w [8]byte
+		for i := range w {
+			w[i] = bytes[rnd.IntN(len(bytes))]
+		}
+		s := string(w[:])
+		first := -1
+		for i, c := range w {
+			if c < 0x20 {
+				first = i
+				break
+			}
+		}
+		m := controls(load64(s, 0))
+		if first < 0 {
+			require.Zero(t, m, "%q", s)
+		} else {
+			require.Equal(t, first, bits.TrailingZeros64(m)>>3, "%q", s)
+		}
+	}
 }

@@ -33,36 +33,58 @@ func Detect(s string) string {
 	if len(s) > detectBytes {
 		s = s[:detectBytes]
 	}
-	// One pass over the bytes, eight at a time, stopping only at control
-	// characters: TABs are counted, and a line end (LF or CR: the empty
-	// line between the two of a CRLF counts for nothing) tells the line
-	// by where it starts and its TABs.
+	// A line at a time, eight bytes at a time, stopping only at control
+	// characters.
 	cells, rows := 0, 0
-	start, tabs := 0, 0 // where the line starts, and the TABs in it so far
-	for i := 0; i < len(s); i += 8 {
-		var m uint64
-		if i+8 <= len(s) {
-			m = controls(load64(s, i))
-		} else {
-			// The bytes past the end read as zero: drop them.
-			m = controls(loadTail(s, i)) & (1<<(8*(len(s)-i)) - 1)
+	i := 0
+lines:
+	for i < len(s) {
+		switch s[i] {
+		case '\n', '\r':
+			i++ // an empty line, or the LF of a CRLF
+			continue
+		case '\t':
+			// Most lines are cells: a TAB, then text up to the line
+			// end, the first control character after the TAB.
+			for j := i + 1; j <= len(s)-8; j += 8 {
+				if m := controls(load64(s, j)); m != 0 {
+					j += bits.TrailingZeros64(m) >> 3
+					if c := s[j]; c == '\n' || c == '\r' {
+						cells++
+						i = j + 1
+						continue lines
+					}
+					break
+				}
+			}
 		}
-		for ; m != 0; m &= m - 1 {
-			j := i + bits.TrailingZeros64(m)>>3
-			switch s[j] {
-			case '\t':
-				tabs++
-				continue
-			case '\n', '\r':
-			default:
+		// Any other line (or a cell's line near the end): its end, and the
+		// TABs on the way.
+		start, tabs := i, 0
+		for i < len(s) {
+			var m uint64
+			if i <= len(s)-8 {
+				m = controls(load64(s, i))
+			} else {
+				// The bytes past the end read as zero: drop them.
+				m = controls(loadTail(s, i)) & (1<<(8*(len(s)-i)) - 1)
+			}
+			if m == 0 {
+				i += 8
 				continue
 			}
-			cells, rows = tally(s, start, j, tabs, cells, rows)
-			start, tabs = j+1, 0
+			i += bits.TrailingZeros64(m) >> 3
+			if c := s[i]; c == '\n' || c == '\r' {
+				break
+			} else if c == '\t' {
+				tabs++
+			}
+			i++
 		}
+		i = min(i, len(s))
+		cells, rows = tally(s, start, i, tabs, cells, rows)
+		i++
 	}
-	// The last line, cut short by the end or at 16 KiB.
-	cells, rows = tally(s, start, len(s), tabs, cells, rows)
 	if cells > rows {
 		return model.FormatTextCells
 	}
@@ -142,62 +164,30 @@ var errTooManyCells = fmt.Errorf("more than %d cells: not a form export", MaxCel
 // blank line (or one of spaces) ends the row.
 func scanCells(s string, fn func(*table.Row)) error {
 	// Only an input with a CR has line ends other than LF, and
-	// paragraphs inside a cell to rewrite as "\n". A line ends at an LF
-	// or at eol, a CR when there are any, else LF again.
+	// paragraphs inside a cell to rewrite as "\n".
 	cr := strings.IndexByte(s, '\r') >= 0
-	eol := byte('\n')
-	if cr {
-		eol = '\r'
-	}
 	row := new(table.Row)
 	// The row's cells, kept apart from row.Cells while the row is read
 	// so that they stay in registers.
 	var cs []table.Cell
-	textFrom := 0    // where the last cell's text begins in s
 	left := maxCells // cells still allowed
 	multi := false   // a cell of row runs over more than one line
 	n, off := 1, 0   // the line at off in s, and its number
 	for off < len(s) {
-		// The hot loop of the text path: a run of cells, a line each,
-		// read without a call (which would spill the loop's state) as
-		// long as cs has room for them. Lines are short, a few
-		// characters, too short for strings.IndexByte to make up for
-		// the cost of calling it: their ends are searched for eight
-		// bytes at a time, stopping only at control characters.
-		for ; off < len(s) && s[off] == '\t' && len(cs) < cap(cs) && left > 0; n++ {
-			textFrom = off + 1
-			end := textFrom
-			for end+8 <= len(s) {
-				m := controls(load64(s, end))
-				if m == 0 {
-					end += 8
-					continue
-				}
-				// A control character: a line end, or (rarely) one
-				// that the cell's text holds.
-				end += bits.TrailingZeros64(m) >> 3
-				if c := s[end]; c == '\n' || c == eol {
-					goto found
-				}
-				end++
+		// A run of cells, a line each: the hot path of the text path,
+		// apart in cellRun so that its loop has the registers to
+		// itself. It stops at the cap on cells (cs is cut to it) and
+		// when cs is full, which the append below then grows.
+		if s[off] == '\t' && len(cs) < cap(cs) && left > 0 {
+			k := len(cs)
+			var run []table.Cell
+			off, run = cellRun(s, off, n-k, cs[:k:k+min(cap(cs)-k, left)])
+			cs = cs[:len(run)]
+			n += len(cs) - k
+			left -= len(cs) - k
+			if off >= len(s) {
+				break
 			}
-			for end < len(s) && s[end] != '\n' && s[end] != eol {
-				end++
-			}
-		found:
-			cs = cs[:len(cs)+1]
-			p := &cs[len(cs)-1]
-			p.Text = s[textFrom:end]
-			p.Col, p.Span, p.Merged, p.OneLine = len(cs)-1, 1, false, true
-			p.At = model.At{Line: n}
-			left--
-			off = end + 1
-			if end+1 < len(s) && s[end] == '\r' && s[end+1] == '\n' {
-				off++
-			}
-		}
-		if off >= len(s) {
-			break
 		}
 		// Any other line, or a cell the hot loop has no room for.
 		c := s[off]
@@ -209,7 +199,6 @@ func scanCells(s string, fn func(*table.Row)) error {
 		off = afterEnd(s, end)
 		switch {
 		case c == '\t':
-			textFrom = end - len(line) + 1
 			cs = append(cs, table.Cell{Text: line[1:], Col: len(cs), Span: 1, OneLine: true, At: model.At{Line: n}})
 			left--
 		case strings.TrimSpace(line) == "":
@@ -221,13 +210,17 @@ func scanCells(s string, fn func(*table.Row)) error {
 			// A line without the TAB continues the cell above: the
 			// cell's text runs on in s, so it is resliced, not copied
 			// line by line (which would be quadratic in a long cell).
-			cs[len(cs)-1].Text = s[textFrom:end]
+			// It ends at the end of the line before this one.
+			prev := end - len(line) - 1
+			if prev > 0 && s[prev] == '\n' && s[prev-1] == '\r' {
+				prev--
+			}
+			cs[len(cs)-1].Text = s[prev-len(cs[len(cs)-1].Text) : end]
 			cs[len(cs)-1].OneLine = false
 			multi = true
 		default:
 			// A continuation with no cell above (a file that starts
 			// mid-cell): keep it as a cell of its own.
-			textFrom = end - len(line)
 			cs = append(cs, table.Cell{Text: line, Span: 1, OneLine: true, At: model.At{Line: n}})
 			left--
 		}
@@ -241,15 +234,65 @@ func scanCells(s string, fn func(*table.Row)) error {
 	return nil
 }
 
-// Masks of the SWAR (SIMD within a register) tests of scanCells, lineEnd
+// cellRun reads the cells of s from off on, a line each led by a TAB, into
+// cs until a line without the TAB, the end of s, or cs is full; cs[i] is on
+// line line0+i. It returns the offset of the line after the run, and cs.
+// Lines are short, a few characters, too short for strings.IndexByte to
+// make up for the cost of calling it: their ends are searched for eight
+// bytes at a time, stopping only at control characters. (s holds a CR
+// only when its line ends may be CR or CRLF, so a CR always ends a line.)
+func cellRun(s string, off, line0 int, cs []table.Cell) (int, []table.Cell) {
+	for off < len(s) {
+		if s[off] != '\t' {
+			// The LF of the CRLF that ended the last cell: off is
+			// never at such an LF when cellRun is called.
+			if s[off] != '\n' || off == 0 || s[off-1] != '\r' {
+				break
+			}
+			off++
+			continue
+		}
+		if len(cs) == cap(cs) {
+			break
+		}
+		end := off + 1
+		for {
+			if end+8 > len(s) {
+				for end < len(s) && s[end] != '\n' && s[end] != '\r' {
+					end++
+				}
+				break
+			}
+			if m := controls(load64(s, end)); m != 0 {
+				// A control character: a line end, or (rarely) one
+				// that the cell's text holds.
+				end += bits.TrailingZeros64(m) >> 3
+				if c := s[end]; c == '\n' || c == '\r' {
+					break
+				}
+				end++
+				continue
+			}
+			end += 8
+		}
+		cs = cs[:len(cs)+1]
+		p := &cs[len(cs)-1]
+		p.Text = s[off+1 : end]
+		p.Col, p.Span, p.Merged, p.OneLine = len(cs)-1, 1, false, true
+		p.At = model.At{Line: line0 + len(cs) - 1}
+		off = end + 1
+	}
+	return off, cs
+}
+
+// Masks of the SWAR (SIMD within a register) tests of cellRun, lineEnd
 // and Detect: one byte repeated eight times in a uint64.
 const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
-	lows  = 0x7F7F7F7F7F7F7F7F
-	lfs   = '\n' * ones
-	crs   = '\r' * ones
-	ctls  = (0x80 - 0x20) * ones // added to a byte's low seven bits, reaches 0x80 from 0x20 up
+	ones   = 0x0101010101010101
+	highs  = 0x8080808080808080
+	lfs    = '\n' * ones
+	crs    = '\r' * ones
+	spaces = ' ' * ones
 )
 
 // load64 returns the eight bytes of s from i on as a little-endian
@@ -277,10 +320,13 @@ func zeroByte(x uint64) uint64 {
 	return (x - ones) &^ x & highs
 }
 
-// controls returns w with the high bit set of each byte below 0x20 (TAB,
-// LF, CR and the other control characters), and of no other.
+// controls returns w with the high bit set of its lowest byte below 0x20
+// (TAB, LF, CR and the other control characters), and perhaps of bytes
+// above that; zero when w holds none. Its callers want only the first.
 func controls(w uint64) uint64 {
-	return ^(w&lows + ctls | w) & highs
+	// A byte below 0x20 borrows, so only the bytes above the lowest
+	// such can be wrong; a byte from 0xA0 up keeps its high bit.
+	return (w - spaces) &^ w & highs
 }
 
 // lineEnd returns the offset of the first line end in s from off on, an
