@@ -185,20 +185,34 @@ func appendBool(b []byte, v bool) []byte {
 
 // appendInt appends n in decimal. The ints of a Document (positions,
 // indexes, years) are small and positive: those below 10000 are written
-// here, without the general case of strconv.
+// here, two digits at a time, without the general case of strconv.
 func appendInt(b []byte, n int) []byte {
 	switch u := uint(n); {
 	case u < 10:
 		return append(b, byte('0'+u))
 	case u < 100:
-		return append(b, byte('0'+u/10), byte('0'+u%10))
+		return append(b, pairs[2*u], pairs[2*u+1])
 	case u < 1000:
-		return append(b, byte('0'+u/100), byte('0'+u/10%10), byte('0'+u%10))
+		lo := u % 100 * 2
+		return append(b, byte('0'+u/100), pairs[lo], pairs[lo+1])
 	case u < 10000:
-		return append(b, byte('0'+u/1000), byte('0'+u/100%10), byte('0'+u/10%10), byte('0'+u%10))
+		hi, lo := u/100*2, u%100*2
+		return append(b, pairs[hi], pairs[hi+1], pairs[lo], pairs[lo+1])
 	}
 	return strconv.AppendInt(b, int64(n), 10)
 }
+
+// pairs holds the two decimal digits of each number below 100.
+const pairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
 
 func (e *encoder) strings(b []byte, ss []string) []byte {
 	if len(ss) == 0 {
@@ -791,8 +805,9 @@ var safe = [utf8.RuneSelf]bool{
 // time, and three-byte sequences (CJK text) two at a time. The last
 // bytes, fewer than eight, are read as one word with zeros after them,
 // which cut short a sequence before them. A plain string is then
-// appended whole; any other string goes to escapeString. Nothing is
-// written past the end of the result, as with append.
+// appended whole, one of fewer than eight bytes from the word that holds
+// it; any other string goes to escapeString. Nothing is written past the
+// end of the result, as with append.
 func appendString(b []byte, s string) []byte {
 	n := len(s)
 	i := 0
@@ -800,6 +815,10 @@ func appendString(b []byte, s string) []byte {
 		x := load64(s[i:])
 		if plain6(x) {
 			i += 6
+			// A run of CJK text, then, twelve bytes at a time.
+			for n-i >= 14 && plain12(load64(s[i:]), load64(s[i+6:])) {
+				i += 12
+			}
 			continue
 		}
 		if plain3(x) {
@@ -857,6 +876,26 @@ func appendString(b []byte, s string) []byte {
 		x >>= 8 * k & 63
 		r -= k
 	}
+	// A string of fewer than eight bytes, all in tail, is appended
+	// without the call to copy it that appending s makes.
+	switch x := tail; n {
+	case 0:
+		return append(b, '"', '"')
+	case 1:
+		return append(b, '"', byte(x), '"')
+	case 2:
+		return append(b, '"', byte(x), byte(x>>8), '"')
+	case 3:
+		return append(b, '"', byte(x), byte(x>>8), byte(x>>16), '"')
+	case 4:
+		return append(b, '"', byte(x), byte(x>>8), byte(x>>16), byte(x>>24), '"')
+	case 5:
+		return append(b, '"', byte(x), byte(x>>8), byte(x>>16), byte(x>>24), byte(x>>32), '"')
+	case 6:
+		return append(b, '"', byte(x), byte(x>>8), byte(x>>16), byte(x>>24), byte(x>>32), byte(x>>40), '"')
+	case 7:
+		return append(b, '"', byte(x), byte(x>>8), byte(x>>16), byte(x>>24), byte(x>>32), byte(x>>40), byte(x>>48), '"')
+	}
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"')
@@ -869,6 +908,20 @@ func appendString(b []byte, s string) []byte {
 // to plain3.
 func plain6(x uint64) bool {
 	return x&0xc0c0f0c0c0f0 == 0x8080e08080e0 && plainLeads[byte(x&0xf|x>>20&0xf0)]
+}
+
+// plain12 reports whether x and y, words of a string six bytes apart,
+// both hold two three-byte sequences that plain6 accepts: four CJK
+// characters checked at once.
+func plain12(x, y uint64) bool {
+	const mask, seqs, leads = 0xc0c0f0c0c0f0, 0x8080e08080e0, 0x0f00000f
+	if (x&mask^seqs)|(y&mask^seqs) != 0 {
+		return false
+	}
+	// The low four bits of each lead byte of x, with those of y above
+	// them: two indexes of plainLeads, in the low byte and the fourth.
+	l := x&leads | y&leads<<4
+	return plainLeads[byte(l)] && plainLeads[byte(l>>24)]
 }
 
 // plainLeads is indexed by the low four bits of two lead bytes E0–EF, the

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -820,6 +822,9 @@ func TestAppendStringRoom(t *testing.T) {
 	for _, s := range []string{
 		"", "%", "元", "number", "1小时", "产出指标", "效益指标ab", "0123456789abcdef", "产出指标产出",
 		"0123456789abcdefg", "中\"", "a\x00", "\xe4\xb8", "\u2028", "ab\xe2\x80\xa8",
+		"ab", "abc", "abcd", "a元", "abcde", "元元a", "1小时",
+		"产出指标产出指标产出指标", "产出指标产出指标产出指标产", "产出指标产出指标a产出指标产出指标产出“指标”",
+		"产出指标产出指标产出\x00", "产出指标产出指标产出\u2028指标", "产出指标产出指标产出\xed\xa0\x80",
 	} {
 		want := encodeRef(t, s, false)
 		for room := range 20 {
@@ -868,5 +873,45 @@ func TestAppendKindOp(t *testing.T) {
 		want := string(appendString([]byte("x"), s))
 		assert.Equal(t, want, string(appendKind([]byte("x"), s)), "appendKind(%q)", s)
 		assert.Equal(t, want, string(appendOp([]byte("x"), s)), "appendOp(%q)", s)
+	}
+}
+
+// TestPlain12 checks plain12 against plain6 on each word, for words made
+// of sequences plain6 accepts and rejects, in every combination.
+func TestPlain12(t *testing.T) {
+	words := []uint64{load64("中文字符"), load64("产出指标"), load64("“中”"), load64("中\u2028文"),
+		load64("\xe0\xa0\x80\xe4\xb8\xad\x00\x00"), load64("中\xed\x9f\xbf\x00\x00"),
+		load64("中文\xe4\xb8"), load64("abcdefgh"), load64("中a文bc"), 0}
+	for _, x := range words {
+		for _, y := range words {
+			if got, want := plain12(x, y), plain6(x) && plain6(y); got != want {
+				t.Errorf("plain12(%#x, %#x) = %v, want %v", x, y, got, want)
+			}
+		}
+	}
+}
+
+// FuzzPlain12 compares plain12 with plain6 on each word.
+func FuzzPlain12(f *testing.F) {
+	f.Add(load64("中文字符"), load64("产出指标"))
+	f.Add(load64("中文字符"), load64("中\u2028文"))
+	f.Fuzz(func(t *testing.T, x, y uint64) {
+		if got, want := plain12(x, y), plain6(x) && plain6(y); got != want {
+			t.Fatalf("plain12(%#x, %#x) = %v, want %v", x, y, got, want)
+		}
+	})
+}
+
+// TestAppendInt compares appendInt with strconv, around each number of
+// digits that appendInt writes without it and beyond.
+func TestAppendInt(t *testing.T) {
+	cases := []int{-1, -10, -12345, 100000, 123456789, math.MaxInt, math.MinInt}
+	for n := range 20000 {
+		cases = append(cases, n)
+	}
+	for _, n := range cases {
+		if got, want := string(appendInt([]byte("x"), n)), "x"+strconv.Itoa(n); got != want {
+			t.Errorf("appendInt(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
