@@ -31,26 +31,28 @@ func Form(f *model.Form, c *Config) []model.Finding {
 		return nil
 	}
 	if c == nil {
-		return check(f, defaultConfig, defaultParams, defaultLevels)
+		return check(f, defaultConfig, defaultParams, defaultLevels, defaultWords)
 	}
-	return check(f, c, c.params(), nil)
+	return check(f, c, c.params(), nil, nil)
 }
 
 // defaultConfig is DefaultConfig, for a nil Config; it is never modified.
 var defaultConfig = DefaultConfig()
 
-// defaultParams and defaultLevels are the numbers and the level weights
-// of defaultConfig.
+// defaultParams, defaultLevels and defaultWords are the numbers, the
+// level weights and the qualitative words of defaultConfig.
 var (
 	defaultParams = defaultConfig.params()
 	defaultLevels = defaultConfig.levelWeights()
+	defaultWords  = newBandWords(&defaultConfig.Qualitative)
 )
 
-// check returns the findings for f under c, whose numbers are p and
-// level weights levels (nil to look them up in c).
-func check(f *model.Form, c *Config, p *params, levels []levelWeight) []model.Finding {
+// check returns the findings for f under c, whose numbers are p, level
+// weights levels (nil to look them up in c) and qualitative words words
+// (nil to prepare them from c when a form needs them).
+func check(f *model.Form, c *Config, p *params, levels []levelWeight, words *bandWords) []model.Finding {
 	var k checker // not a composite literal, which the compiler copies
-	k.f, k.c, k.p, k.usual = f, c, p, levels
+	k.f, k.c, k.p, k.usual, k.words = f, c, p, levels, words
 	k.read()
 	k.funds()
 	k.indicators()
@@ -83,14 +85,14 @@ func Document(d *model.Document, c *Config) {
 	if d == nil {
 		return
 	}
-	p, levels := defaultParams, defaultLevels
+	p, levels, words := defaultParams, defaultLevels, defaultWords
 	if c == nil {
 		c = defaultConfig
 	} else {
-		p, levels = c.params(), c.levelWeights()
+		p, levels, words = c.params(), c.levelWeights(), c.Qualitative.bandWords()
 	}
 	for i := range d.Forms {
-		fs := check(&d.Forms[i], c, p, levels)
+		fs := check(&d.Forms[i], c, p, levels, words)
 		if fs == nil {
 			fs = []model.Finding{}
 		}
@@ -151,6 +153,9 @@ type checker struct {
 	// usual are the usual level weights of c, or nil when they are to
 	// be looked up in c.
 	usual []levelWeight
+	// words are the qualitative words of c, or nil until a form needs
+	// them.
+	words *bandWords
 
 	// The funds rows in the order of Funds.Rows, their numbers read: the
 	// first nRows of rowBuf, or all of moreRows when they do not fit.

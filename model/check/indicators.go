@@ -1,7 +1,9 @@
 package check
 
 import (
+	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/model"
@@ -252,23 +254,90 @@ func trimActual(text string) string {
 // multiRune reports whether w has more than one character.
 func multiRune(w string) bool { return len(w) > utf8.UTFMax || utf8.RuneCountInString(w) > 1 }
 
-// wordBand places a text actual in a band by its words, or returns -1.
-func (q *Qualitative) wordBand(text string) int {
-	text = trimActual(text)
-	order := [...]struct {
+// bandWords are the words of a Qualitative prepared for band: the failed
+// words, then the partial, then the achieved, the empty ones left out.
+type bandWords struct {
+	// from are copies of the lists read, in that order, to tell whether
+	// a Qualitative still holds them.
+	from  [3][]string
+	words []bandWord
+}
+
+// bandWord is a word of bandWords.
+type bandWord struct {
+	w    string
+	band int
+	// multi is set when w has more than one character, and so may be
+	// found anywhere in an actual, not only as the whole of it.
+	multi bool
+	// sig is byteSig(w).
+	sig uint64
+}
+
+// newBandWords prepares the words of q.
+func newBandWords(q *Qualitative) *bandWords {
+	bw := &bandWords{}
+	for i, l := range [...]struct {
 		band  int
 		words []string
 	}{
 		{bandFailed, q.FailedWords},
 		{bandPartial, q.PartialWords},
 		{bandAchieved, q.AchievedWords},
-	}
-	for _, o := range order {
-		for _, w := range o.words {
-			// A word no shorter than text is in it only if it is text.
-			if w != "" && (text == w || len(w) < len(text) && multiRune(w) && strings.Contains(text, w)) {
-				return o.band
+	} {
+		bw.from[i] = slices.Clone(l.words)
+		for _, w := range l.words {
+			if w != "" {
+				bw.words = append(bw.words, bandWord{w, l.band, multiRune(w), byteSig(w)})
 			}
+		}
+	}
+	return bw
+}
+
+// of reports whether bw was prepared from the words q holds.
+func (bw *bandWords) of(q *Qualitative) bool {
+	return slices.Equal(bw.from[0], q.FailedWords) && slices.Equal(bw.from[1], q.PartialWords) &&
+		slices.Equal(bw.from[2], q.AchievedWords)
+}
+
+// lastWords holds the words last prepared, so that Form, called form
+// after form with one Config, prepares them once.
+var lastWords atomic.Pointer[bandWords]
+
+// bandWords returns the words of q prepared, or those last prepared when
+// q holds the same words. The caller must not modify them.
+func (q *Qualitative) bandWords() *bandWords {
+	if last := lastWords.Load(); last != nil && last.of(q) {
+		return last
+	}
+	bw := newBandWords(q)
+	lastWords.Store(bw)
+	return bw
+}
+
+// byteSig returns the set of the bytes of s, byte b as bit b%64. A string
+// holds another only if its set holds the other's, which rules out most
+// words for an actual in a few instructions each.
+func byteSig(s string) uint64 {
+	var sig uint64
+	for i := 0; i < len(s); i++ {
+		sig |= 1 << (s[i] & 63)
+	}
+	return sig
+}
+
+// band places a text actual in a band by its words, or returns -1: the
+// band of the first word that is the actual, or has several characters
+// and is in it.
+func (bw *bandWords) band(text string) int {
+	text = trimActual(text)
+	sig := byteSig(text)
+	for i := range bw.words {
+		w := &bw.words[i]
+		// A word no shorter than text is in it only if it is text.
+		if w.sig&^sig == 0 && (text == w.w || w.multi && len(w.w) < len(text) && strings.Contains(text, w.w)) {
+			return w.band
 		}
 	}
 	return -1
@@ -292,7 +361,10 @@ func (k *checker) qualitative(ind *model.Indicator, n *indNums) bool {
 	case a.Kind == model.ValuePercent && a.Value != nil:
 		want = k.band(minRatio(decRatio(*a.Value), hundredR))
 	case a.Kind == model.ValueText:
-		if want = k.c.Qualitative.wordBand(a.Text); want < 0 {
+		if k.words == nil {
+			k.words = k.c.Qualitative.bandWords()
+		}
+		if want = k.words.band(a.Text); want < 0 {
 			return false
 		}
 	default:

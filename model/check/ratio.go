@@ -137,10 +137,25 @@ func ratOfAs(d, e *model.Decimal, x ratio) ratio {
 	switch {
 	case d == nil:
 		return ratio{}
-	case d == e || e != nil && *d == *e:
+	case d == e || e != nil && sameDecimal(*d, *e):
 		return x
 	}
 	return decRatio(*d)
+}
+
+// sameDecimal reports whether a == b. It compares the bytes itself, from
+// the last, where == would call memequal: the decimals of a form are a
+// few bytes, and those that differ mostly differ in their last digit.
+func sameDecimal(a, b model.Decimal) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // missing reports whether r stands for no number.
@@ -198,8 +213,16 @@ func (a ratio) addSlow(b ratio) ratio {
 		case a.n == 0:
 			return b
 		}
-		if a.d == b.d && small(a.n) && small(b.n) {
-			return ratio{n: a.n + b.n, d: a.d} // |n| < 2·reduceAbove
+		if small(a.n) && small(b.n) {
+			if a.d == b.d {
+				return ratio{n: a.n + b.n, d: a.d} // |n| < 2·reduceAbove
+			}
+			// Small numerators over denominators below 2^30, as a
+			// form's decimals are: sum64's sum with no test for
+			// overflow, the products being below 2^62.
+			if uint64(a.d|b.d) < 1<<30 {
+				return mkRatio(a.n*b.d+b.n*a.d, a.d*b.d)
+			}
 		}
 		if n, d, ok := sum64(a.n, a.d, b.n, b.d); ok {
 			return mkRatio(n, d)
