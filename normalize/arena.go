@@ -39,7 +39,12 @@ const maxKept = 64
 // has made so far: every number cut from it before must no longer be used,
 // as the next ones overwrite them.
 func (a *Arena) Reset() {
-	a.decs, a.next = nil, 0
+	// The slabs handed out are cleared, so that they hold on to nothing
+	// of the last document (decimals may be cut from its input).
+	for _, s := range a.kept[:min(a.next, len(a.kept))] {
+		clear(s[:cap(s)])
+	}
+	*a = Arena{kept: a.kept}
 }
 
 // dec returns a pointer to a copy of d.

@@ -219,31 +219,47 @@ func (p *Parser) Close() ([]model.Form, []model.Problem) {
 // that Close returned, which the next input's overwrite. Those must no
 // longer be used. A Parser that reads one input after another with Reset
 // between them allocates less for each, and gives the same results as a
-// new one.
+// new one; after Reset it holds nothing of the last input.
 func (p *Parser) Reset() {
 	m := &p.m
-	// The kept slabs are handed out again from the first, and each
-	// indicator is cleared as a form takes it (see indicatorRow), so none
-	// of the last input's is read again.
+	// What is kept is cleared, so that it holds on to nothing of the
+	// last input (whose strings may be cut from a buffer of any size),
+	// and what grew large is let go: a Parser holds about as much after
+	// a large input as after a small one.
 	m.nums.Reset()
 	m.indSlabs.reset()
 	m.strSlabs.reset()
+	p.r.cells, p.r.full = emptied(p.r.cells), emptied(p.r.full)
 	*m = machine{
 		words:    m.words,
 		nums:     m.nums,
-		forms:    m.forms[:0],
-		problems: m.problems[:0],
+		forms:    emptied(m.forms),
+		problems: emptied(m.problems),
 		indSlabs: m.indSlabs,
 		strSlabs: m.strSlabs,
-		fcols:    m.fcols[:0],
-		srcs:     m.srcs[:0],
-		gcols:    m.gcols[:0],
-		hrow:     m.hrow[:0],
-		icols:    m.icols[:0],
-		icolAt:   m.icolAt[:0],
-		goal:     [3][]string{m.goal[0][:0], m.goal[1][:0], m.goal[2][:0]},
+		fcols:    emptied(m.fcols),
+		srcs:     emptied(m.srcs),
+		gcols:    emptied(m.gcols),
+		hrow:     emptied(m.hrow),
+		icols:    emptied(m.icols),
+		icolAt:   emptied(m.icolAt),
+		goal:     [3][]string{emptied(m.goal[0]), emptied(m.goal[1]), emptied(m.goal[2])},
 	}
 	p.state = outside
+}
+
+// maxKeep is the most elements of each slice that Reset keeps the
+// storage of; a larger one, from an unusually large input, is let go.
+const maxKeep = 1 << 10
+
+// emptied returns s cleared and empty, its storage kept for reuse unless
+// it has room for more than maxKeep elements.
+func emptied[T any](s []T) []T {
+	if cap(s) > maxKeep {
+		return nil
+	}
+	clear(s[:cap(s)])
+	return s[:0]
 }
 
 // load fills r from the reader's row, reusing r's storage.
@@ -296,7 +312,8 @@ func (m *machine) str(s string) *string {
 
 // maxSlabs is the number of slabs of each kind a Parser keeps for its
 // next input: enough for a file of several hundred indicators, little
-// enough that a Parser kept between inputs holds about half a megabyte.
+// enough that a Parser kept between inputs holds about half a megabyte
+// of them.
 const maxSlabs = 16
 
 // slabs hands out slabs of T, keeping the first maxSlabs it makes for
@@ -319,8 +336,15 @@ func (s *slabs[T]) next(size int) []T {
 	return b
 }
 
-// reset hands out the kept slabs again, from the first.
-func (s *slabs[T]) reset() { s.n = 0 }
+// reset clears the kept slabs handed out since the last reset and hands
+// them out again, from the first. A slab handed out is thus always empty
+// and zero beyond its length, as a new one is.
+func (s *slabs[T]) reset() {
+	for _, b := range s.kept[:min(s.n, len(s.kept))] {
+		clear(b[:cap(b)])
+	}
+	s.n = 0
+}
 
 // firstSlab is the number of indicators of a document's first slab, a
 // form's worth or two (a file often holds one form), and slabSize of each

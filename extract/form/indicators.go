@@ -368,7 +368,13 @@ func (m *machine) indicatorRow(r *row) {
 	}
 
 	// The indicator is built in its place in the form, not copied there.
-	m.f.Indicators = append(m.f.Indicators, model.Indicator{})
+	if n := len(m.f.Indicators); n < cap(m.f.Indicators) {
+		// Spare room in a slab is zero (see slabs.reset): the new
+		// indicator needs no clearing.
+		m.f.Indicators = m.f.Indicators[:n+1]
+	} else {
+		m.f.Indicators = append(m.f.Indicators, model.Indicator{})
+	}
 	in := &m.f.Indicators[len(m.f.Indicators)-1]
 	// Field by field: a composite literal would clear the new zero
 	// indicator a second time.

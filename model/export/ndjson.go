@@ -49,6 +49,9 @@ func (w *ndjsonWriter) Write(doc *model.Document) error {
 	}
 	n := max(len(doc.Forms), 1)
 	for i := range n {
+		// The problems' storage is reused, cleared so as to hold on to
+		// nothing of the documents before.
+		clear(w.line.Problems)
 		w.line = Line{Schema: doc.Schema, Source: doc.Source, Status: doc.Status, Problems: w.line.Problems[:0]}
 		if w.line.Schema == "" {
 			w.line.Schema = model.SchemaVersion
