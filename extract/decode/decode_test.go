@@ -17,14 +17,25 @@ import (
 	"github.com/jixiao/jixiao/model"
 )
 
+// sampleText is a line of a form with characters outside GB2312.
+const sampleText = "项目名称\t“金保工程”①²℃"
+
+// encoded returns sampleText in GB18030 and in UTF-16, little and big
+// endian, with byte-order marks.
+func encoded(t *testing.T) (gb, le, be string) {
+	t.Helper()
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(sampleText)
+	require.NoError(t, err)
+	le, err = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(sampleText)
+	require.NoError(t, err)
+	be, err = unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().String(sampleText)
+	require.NoError(t, err)
+	return gb, le, be
+}
+
 func TestBytes(t *testing.T) {
-	const s = "项目名称\t“金保工程”①²℃"
-	gb, err := simplifiedchinese.GB18030.NewEncoder().String(s)
-	require.NoError(t, err)
-	le, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(s)
-	require.NoError(t, err)
-	be, err := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().String(s)
-	require.NoError(t, err)
+	const s = sampleText
+	gb, le, be := encoded(t)
 	cases := []struct {
 		name, in, enc string
 	}{
@@ -49,11 +60,8 @@ func TestBytes(t *testing.T) {
 // TestView: View gives what Bytes gives, and for UTF-8 (with or without
 // a byte-order mark) shares b's memory instead of copying it.
 func TestView(t *testing.T) {
-	const s = "项目名称\t“金保工程”①²℃"
-	gb, err := simplifiedchinese.GB18030.NewEncoder().String(s)
-	require.NoError(t, err)
-	le, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(s)
-	require.NoError(t, err)
+	const s = sampleText
+	gb, le, _ := encoded(t)
 	cases := []struct {
 		name, in string
 		shared   bool
