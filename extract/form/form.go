@@ -373,14 +373,21 @@ func (m *machine) slab() []model.Indicator {
 
 // keep closes f's indicators off in the slab: the slab's next form starts
 // after them, and an append to them cannot reach into it. A form that
-// outgrew the slab has storage of its own, and leaves the slab as it was.
+// outgrew the slab has storage of its own, and leaves the slab as it was:
+// the room it filled there first is cleared, as the next form may take it
+// and expects it zero (see indicatorRow).
 func (m *machine) keep(f *model.Form) {
 	n := len(f.Indicators)
 	f.Indicators = f.Indicators[:n:n]
 	m.bigForm = max(m.bigForm, n)
-	if n > 0 && len(m.inds) < cap(m.inds) && &f.Indicators[0] == &m.inds[:len(m.inds)+1][len(m.inds)] {
-		m.inds = m.inds[:len(m.inds)+n]
+	if n == 0 {
+		return
 	}
+	if len(m.inds) < cap(m.inds) && &f.Indicators[0] == &m.inds[:len(m.inds)+1][len(m.inds)] {
+		m.inds = m.inds[:len(m.inds)+n]
+		return
+	}
+	clear(m.inds[len(m.inds):cap(m.inds)])
 }
 
 // start opens a new form at r.

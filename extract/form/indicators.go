@@ -369,8 +369,8 @@ func (m *machine) indicatorRow(r *row) {
 
 	// The indicator is built in its place in the form, not copied there.
 	if n := len(m.f.Indicators); n < cap(m.f.Indicators) {
-		// Spare room in a slab is zero (see slabs.reset): the new
-		// indicator needs no clearing.
+		// Spare room in a slab is zero (see slabs.reset and keep):
+		// the new indicator needs no clearing.
 		m.f.Indicators = m.f.Indicators[:n+1]
 	} else {
 		m.f.Indicators = append(m.f.Indicators, model.Indicator{})

@@ -149,3 +149,38 @@ func TestParserResetAllocs(t *testing.T) {
 	t.Logf("bytes allocated: new Parser %d, reused %d", fresh, reused)
 	assert.Less(t, reused, fresh/2)
 }
+
+// TestIndicatorSlabsClean: a form that outgrows its slab leaves the room it
+// filled there first clean for the next form, which takes it: nothing of
+// the first form's indicators (★, a core indicator) shows in the next's.
+func TestIndicatorSlabsClean(t *testing.T) {
+	var b strings.Builder
+	form := func(f, n int, star string) {
+		fmt.Fprintf(&b, "项目支出绩效自评表\n项目名称\t项目%d\n", f)
+		b.WriteString("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n")
+		for i := range n {
+			fmt.Fprintf(&b, "产出指标\t数量指标\t%s指标%d-%d\t=%d个\t%d个\t1\t1\n", star, f, i+1, i, i)
+		}
+		fmt.Fprintf(&b, "总分\t\t\t\t\t%d\t%d\n", n, n)
+	}
+	form(1, firstSlab-2, "") // nearly fills the first slab
+	form(2, 20, "")          // starts the second, leaving 28
+	form(3, 30, "★")         // takes those 28, and outgrows them
+	form(4, slabSize/2, "")  // takes them again
+	form(5, 5, "")
+	p := NewParser()
+	for range 2 { // and again after Reset
+		rows := rowsOf(b.String())
+		for i := range rows {
+			p.Row(&rows[i])
+		}
+		forms, _ := p.Close()
+		require.Len(t, forms, 5)
+		for f, fm := range forms {
+			for _, in := range fm.Indicators {
+				assert.Equal(t, f == 2, in.Core, "form %d, %s", f+1, *in.Name)
+			}
+		}
+		p.Reset()
+	}
+}
