@@ -213,16 +213,12 @@ func (a ratio) addSlow(b ratio) ratio {
 		case a.n == 0:
 			return b
 		}
-		if small(a.n) && small(b.n) {
-			if a.d == b.d {
-				return ratio{n: a.n + b.n, d: a.d} // |n| < 2·reduceAbove
-			}
-			// Small numerators over denominators below 2^30, as a
-			// form's decimals are: sum64's sum with no test for
-			// overflow, the products being below 2^62.
-			if uint64(a.d|b.d) < 1<<30 {
-				return mkRatio(a.n*b.d+b.n*a.d, a.d*b.d)
-			}
+		// Small numerators over different denominators below 2^30 (add
+		// took those over one denominator), as a form's decimals are:
+		// sum64's sum with no test for overflow, the products being
+		// below 2^62.
+		if small(a.n) && small(b.n) && uint64(a.d|b.d) < 1<<30 {
+			return mkRatio(a.n*b.d+b.n*a.d, a.d*b.d)
 		}
 		if n, d, ok := sum64(a.n, a.d, b.n, b.d); ok {
 			return mkRatio(n, d)
