@@ -171,9 +171,6 @@ func foldSqueeze(s string) string {
 // Label, or Text, may change it. It tests eight bytes at a time, looking
 // at each only in the words that may hold one of the classes.
 func needsLabel(s string) bool {
-	if len(s) < 8 && len(s) >= 4 && !mayStartLabel(lastWord(s)) {
-		return false // a short cell, as values are, read in one word
-	}
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		if !mayStartLabel(load64(s, i)) {
@@ -185,8 +182,10 @@ func needsLabel(s string) bool {
 			}
 		}
 	}
-	if i < len(s) && len(s) >= 8 && !mayStartLabel(load64(s, len(s)-8)) {
-		return false // the last word, read again in part, holds none
+	if i < len(s) && len(s) >= 4 && !mayStartLabel(lastWord(s)) {
+		// The bytes left, read again with some before (or a short
+		// cell, as values are, in one word), hold none.
+		return false
 	}
 	for ; i < len(s); i++ {
 		if byteClass[s[i]]&(startsFold|startsSpace) != 0 && startsLabel(s, i) {

@@ -120,13 +120,14 @@ func cutMoneyUnit(s string) (string, int, bool) {
 // remembered from one call to the next: the cells of a funds table share
 // their unit.
 func (a *Arena) moneyExp(tableUnit string) int {
-	if a == nil {
-		return moneyExp(unbracket(Label(tableUnit)))
+	if a != nil && a.unitSet && tableUnit == a.unit {
+		return a.unitExp
 	}
-	if !a.unitSet || tableUnit != a.unit {
-		a.unit, a.unitExp, a.unitSet = tableUnit, moneyExp(unbracket(Label(tableUnit))), true
+	exp := moneyExp(unbracket(Label(tableUnit)))
+	if a != nil {
+		a.unit, a.unitExp, a.unitSet = tableUnit, exp, true
 	}
-	return a.unitExp
+	return exp
 }
 
 // moneyExp returns the power of ten of a funds table's unit, read from

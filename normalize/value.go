@@ -446,22 +446,16 @@ var bareRunes [0x10000 / 64]uint64
 // bareUnit reports whether u is a unit parseValue may take at once: one
 // whose entry is bare.
 func bareUnit(u string) bool {
-	var r rune
+	// A unit of one rune, ASCII or of three bytes, is bare just when its
+	// rune is marked in bareRunes.
 	switch {
 	case len(u) == 1 && u[0] < utf8.RuneSelf:
-		r = rune(u[0])
+		return bareRunes[u[0]/64]&(1<<(u[0]%64)) != 0
 	case len(u) == 3 && u[0]&0xF0 == 0xE0 && u[1]&0xC0 == 0x80 && u[2]&0xC0 == 0x80:
 		// A three-byte form, which encodes its rune alone unless it is
 		// overlong: no unit is a surrogate.
-		if r = rune(u[0]&0x0F)<<12 | rune(u[1]&0x3F)<<6 | rune(u[2]&0x3F); r < 0x800 {
-			return false
-		}
-	default:
-		e := lookupUnit(u)
-		return e != nil && e.bare
-	}
-	if bareRunes[r/64]&(1<<(r%64)) != 0 {
-		return true
+		r := rune(u[0]&0x0F)<<12 | rune(u[1]&0x3F)<<6 | rune(u[2]&0x3F)
+		return r >= 0x800 && bareRunes[r/64]&(1<<(r%64)) != 0
 	}
 	e := lookupUnit(u)
 	return e != nil && e.bare
