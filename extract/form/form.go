@@ -124,6 +124,13 @@ type machine struct {
 	strs     []string
 	strSlabs slabs[string]
 
+	// The parts of forms that are one or a few each, from pools.
+	fundsPool pool[model.Funds]
+	rowPool   pool[model.FundsRow]
+	goalsPool pool[model.Goals]
+	totalPool pool[model.Total]
+	intPool   pool[int]
+
 	// indicator table
 	hrow           []span // the header row's cells, empty ones included
 	icols          []span
@@ -229,21 +236,31 @@ func (p *Parser) Reset() {
 	m.nums.Reset()
 	m.indSlabs.reset()
 	m.strSlabs.reset()
+	m.fundsPool.reset()
+	m.rowPool.reset()
+	m.goalsPool.reset()
+	m.totalPool.reset()
+	m.intPool.reset()
 	p.r.cells, p.r.full = emptied(p.r.cells), emptied(p.r.full)
 	*m = machine{
-		words:    m.words,
-		nums:     m.nums,
-		forms:    emptied(m.forms),
-		problems: emptied(m.problems),
-		indSlabs: m.indSlabs,
-		strSlabs: m.strSlabs,
-		fcols:    emptied(m.fcols),
-		srcs:     emptied(m.srcs),
-		gcols:    emptied(m.gcols),
-		hrow:     emptied(m.hrow),
-		icols:    emptied(m.icols),
-		icolAt:   emptied(m.icolAt),
-		goal:     [3][]string{emptied(m.goal[0]), emptied(m.goal[1]), emptied(m.goal[2])},
+		words:     m.words,
+		nums:      m.nums,
+		forms:     emptied(m.forms),
+		problems:  emptied(m.problems),
+		indSlabs:  m.indSlabs,
+		strSlabs:  m.strSlabs,
+		fundsPool: m.fundsPool,
+		rowPool:   m.rowPool,
+		goalsPool: m.goalsPool,
+		totalPool: m.totalPool,
+		intPool:   m.intPool,
+		fcols:     emptied(m.fcols),
+		srcs:      emptied(m.srcs),
+		gcols:     emptied(m.gcols),
+		hrow:      emptied(m.hrow),
+		icols:     emptied(m.icols),
+		icolAt:    emptied(m.icolAt),
+		goal:      [3][]string{emptied(m.goal[0]), emptied(m.goal[1]), emptied(m.goal[2])},
 	}
 	p.state = outside
 }
@@ -310,6 +327,13 @@ func (m *machine) str(s string) *string {
 	return &m.strs[len(m.strs)-1]
 }
 
+// int returns a pointer to a copy of n, from the pool of ints.
+func (m *machine) int(n int) *int {
+	p := m.intPool.new()
+	*p = n
+	return p
+}
+
 // maxSlabs is the number of slabs of each kind a Parser keeps for its
 // next input: enough for a file of several hundred indicators, little
 // enough that a Parser kept between inputs holds about half a megabyte
@@ -344,6 +368,35 @@ func (s *slabs[T]) reset() {
 		clear(b[:cap(b)])
 	}
 	s.n = 0
+}
+
+// pool hands out zero values of T one at a time from slabs, for the
+// parts of a form that are one or a few per form (its funds, goals and
+// total, its funds rows, its year): allocating each alone cost a few
+// allocations a form, and a reused Parser's pools allocate none.
+type pool[T any] struct {
+	cur   []T // the slab being handed out
+	slabs slabs[T]
+}
+
+// poolSlab is the number of values of each pool's slabs: enough for the
+// forms of most files, few enough that the pools of a Parser kept
+// between inputs hold a few kilobytes.
+const poolSlab = 32
+
+// new returns a pointer to a zero T, valid until the pool is reset.
+func (p *pool[T]) new() *T {
+	if len(p.cur) == cap(p.cur) {
+		p.cur = p.slabs.next(poolSlab)
+	}
+	p.cur = p.cur[:len(p.cur)+1]
+	return &p.cur[len(p.cur)-1]
+}
+
+// reset makes the values handed out free to hand out again, zeroed.
+func (p *pool[T]) reset() {
+	p.slabs.reset()
+	p.cur = nil
 }
 
 // firstSlab is the number of indicators of a document's first slab, a
@@ -440,9 +493,11 @@ func (m *machine) settle() {
 	}
 	switch t := fundsTotal(f); {
 	case m.headerScore != nil:
-		f.Total = &model.Total{Score: m.headerScore, At: f.At}
+		f.Total = m.totalPool.new()
+		*f.Total = model.Total{Score: m.headerScore, At: f.At}
 	case t != nil && t.Weight != nil && t.Score != nil && t.Score.Cmp(*t.Weight) > 0:
-		f.Total = &model.Total{Score: t.Score, At: t.At}
+		f.Total = m.totalPool.new()
+		*f.Total = model.Total{Score: t.Score, At: t.At}
 	}
 }
 

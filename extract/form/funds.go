@@ -41,7 +41,7 @@ func (m *machine) fundsHeader(r *row) {
 	}
 	m.setFundsFrom()
 	if m.f.Funds == nil {
-		m.f.Funds = &model.Funds{}
+		m.f.Funds = m.fundsPool.new()
 	}
 	m.f.Funds.Unit = m.unit
 	known := 0
@@ -146,7 +146,8 @@ func (m *machine) sourcesHeader(r *row) {
 		src := source{span: span{col: c.col, end: c.col + c.span, header: c.text}, extra: -1}
 		fr := model.FundsRow{Label: c.text, At: *c.at}
 		if p := slotOf(f, slot); p != nil && *p == nil {
-			*p = &fr
+			*p = m.rowPool.new()
+			**p = fr
 			src.name = slot
 		} else {
 			src.extra = len(f.ExtraRows)
@@ -249,7 +250,8 @@ func (m *machine) shift(r *row) int {
 // not look like one (no label before the numbers and no number).
 func (m *machine) fundsRow(r *row) bool {
 	shift := m.shift(r)
-	var label []string
+	var room [4]string // a label's cells, on the stack
+	label := room[:0]
 	var lw *word // the word of the label's one cell
 	numbers := 0
 	for _, i := range r.full {
@@ -304,7 +306,8 @@ func (m *machine) fundsRow(r *row) bool {
 	m.fdata = true
 	f := m.f.Funds
 	if f == nil {
-		f = &model.Funds{Unit: m.unit}
+		f = m.fundsPool.new()
+		f.Unit = m.unit
 		m.f.Funds = f
 	}
 	slot := slotOf(f, frow)
@@ -312,7 +315,8 @@ func (m *machine) fundsRow(r *row) bool {
 		if fr.Weight == nil && slot == &f.Total && m.wExec != nil {
 			fr.Weight = m.wExec
 		}
-		*slot = &fr
+		*slot = m.rowPool.new()
+		**slot = fr
 	} else {
 		f.ExtraRows = append(f.ExtraRows, fr)
 	}
@@ -414,10 +418,12 @@ func (m *machine) setFunds(fr *model.FundsRow, name, text string) bool {
 func (m *machine) goalsRow(r *row) {
 	g := m.f.Goals
 	if g == nil {
-		g = &model.Goals{At: r.at}
+		g = m.goalsPool.new()
+		g.At = r.at
 		m.f.Goals = g
 	}
-	var labels []span
+	var room [4]span // the labels, on the stack
+	labels := room[:0]
 	last := ""
 	for _, i := range r.full {
 		c := &r.cells[i]

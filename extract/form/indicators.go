@@ -3,6 +3,7 @@ package form
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/jixiao/jixiao/model"
 	"github.com/jixiao/jixiao/normalize"
@@ -551,9 +552,21 @@ func isStandardLevel1(s string) bool {
 	return s == "产出指标" || s == "效益指标" || s == "满意度指标"
 }
 
+// field returns the first field of s, as strings.Fields splits it (on
+// white space), and the rest of s after it; f is "" when s has no more.
+// It reads a row's fields without the slice of them that Fields makes.
+func field(s string) (f, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
+}
+
 // total reads the 总分 row: a weight, a score and perhaps a grade.
 func (m *machine) total(r *row) {
-	t := &model.Total{At: r.at}
+	t := m.totalPool.new()
+	t.At = r.at
 	var nums []*model.Decimal
 	var raws []string
 	var cols []int
@@ -569,7 +582,11 @@ func (m *machine) total(r *row) {
 			}
 			text = rest
 		}
-		for _, f := range strings.Fields(text) {
+		for rest := text; ; {
+			var f string
+			if f, rest = field(rest); f == "" {
+				break
+			}
 			if grades[f] {
 				t.Grade = f
 				continue

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/jixiao/jixiao/extract/table"
+	"github.com/jixiao/jixiao/model"
 )
 
 // TestParserReusesNothing feeds a Parser each row through one buffer that
@@ -182,5 +183,24 @@ func TestIndicatorSlabsClean(t *testing.T) {
 			}
 		}
 		p.Reset()
+	}
+}
+
+// TestPool: a pool hands out distinct zero values, from more slabs than it
+// keeps, and after reset hands out the kept ones again, zeroed.
+func TestPool(t *testing.T) {
+	var p pool[model.Total]
+	n := (maxSlabs + 2) * poolSlab
+	for round := range 3 {
+		seen := map[*model.Total]bool{}
+		for i := range n {
+			v := p.new()
+			require.Equal(t, model.Total{}, *v, "round %d, value %d", round, i)
+			require.False(t, seen[v], "round %d: value %d handed out twice", round, i)
+			seen[v] = true
+			v.Grade, v.At.Line = "优", i+1
+		}
+		assert.Len(t, p.slabs.kept, maxSlabs, "round %d: slabs kept", round)
+		p.reset()
 	}
 }

@@ -3,6 +3,7 @@ package form
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/model"
@@ -200,8 +201,9 @@ func isGoals(r *row) bool {
 	return false
 }
 
-// parseTitle splits a title cell into its prefix, title and year.
-func parseTitle(s string) (prefix, title string, year *int) {
+// parseTitle splits a title cell into its prefix, title and year; ok
+// reports whether it holds a year.
+func parseTitle(s string) (prefix, title string, year int, ok bool) {
 	t := strings.TrimSpace(s)
 	if loc := prefixRe.FindStringIndex(normalize.Fold(t)); loc != nil && loc[1] > 0 {
 		// Fold keeps byte lengths of CJK text but not of full-width
@@ -214,11 +216,14 @@ func parseTitle(s string) (prefix, title string, year *int) {
 		}
 		prefix, t = strings.TrimSpace(t[:cut]), strings.TrimSpace(t[cut:])
 	}
-	if start, end, y, ok := findYear(t); ok {
-		year = &y
+	if start, end, y, found := findYear(t); found {
+		year, ok = y, true
 		t = strings.TrimSpace(t[:start] + t[end:])
 	}
-	return prefix, strings.Join(strings.Fields(t), ""), year
+	if strings.IndexFunc(t, unicode.IsSpace) >= 0 {
+		t = strings.Join(strings.Fields(t), "")
+	}
+	return prefix, t, year, ok
 }
 
 func atoi(s string) int {
@@ -307,7 +312,7 @@ func header(m *machine, r *row) stateFn {
 		if m.f.Title != "" || m.f.ProjectName != "" {
 			m.start(r)
 		}
-		prefix, title, year := parseTitle(r.first().text)
+		prefix, title, year, ok := parseTitle(r.first().text)
 		if prefix != "" {
 			m.f.HeaderExtra = append(m.f.HeaderExtra, model.Field{Label: "prefix", Value: prefix, At: r.at})
 		}
@@ -315,8 +320,8 @@ func header(m *machine, r *row) stateFn {
 		if strings.Contains(title, "部门整体") {
 			m.f.Kind = model.KindDepartment
 		}
-		if year != nil {
-			m.f.Year = year
+		if ok {
+			m.f.Year = m.int(year)
 		}
 		m.extraCells(r, 1)
 		return header
@@ -325,7 +330,9 @@ func header(m *machine, r *row) stateFn {
 			m.f.HeaderExtra = append(m.f.HeaderExtra, model.Field{Label: "year", Value: r.first().text, At: r.at})
 			return header
 		}
-		m.f.Year = yearOf(r.first().text)
+		if y, ok := yearOf(r.first().text); ok {
+			m.f.Year = m.int(y)
+		}
 		return header
 	case kHeader:
 		m.headerRow(r)
@@ -348,11 +355,10 @@ func header(m *machine, r *row) stateFn {
 	}
 }
 
-func yearOf(s string) *int {
-	if _, _, y, ok := findYear(normalize.Fold(s)); ok {
-		return &y
-	}
-	return nil
+// yearOf returns the year written in s; ok reports whether there is one.
+func yearOf(s string) (year int, ok bool) {
+	_, _, year, ok = findYear(normalize.Fold(s))
+	return year, ok
 }
 
 // extraCells reports the non-empty cells of r after the first n as
