@@ -1,6 +1,7 @@
 package form
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -374,7 +375,46 @@ func isKeySpace(r rune) bool {
 // but are not written as keys: labels with notes (年初预算数（万元）) and
 // the names that share a label's first runes. They recur on every form of
 // a file, and from file to file when a Parser is Reset and reused.
-type words map[string]*word
+//
+// In front of the maps, recent holds the word of the last text seen in
+// each of its slots, chosen by a cheap hash of the text: the few dozen
+// labels of a form's tables are found there with one comparison, without
+// hashing the text for a map and probing it, which cost a fifth of
+// reading a cell.
+type words struct {
+	memo   map[string]wordSlot // by text, of texts not in knownWords
+	recent [wordSlots]wordSlot
+}
+
+// A wordSlot is a text that passed mayBeLabel and its word. The text is
+// the memo's or knownWords' own, never cut from an input.
+type wordSlot struct {
+	text string
+	w    *word
+}
+
+// newWords returns an empty memo.
+func newWords() *words {
+	return &words{memo: map[string]wordSlot{}}
+}
+
+// wordSlots is the size of words.recent, a power of two: room for the
+// labels of several layouts at once, in a few kilobytes.
+const wordSlots = 512
+
+// slot returns the index in words.recent of the text t, which is not
+// empty: a hash of its length and its first and last eight bytes, where
+// the labels of a table differ.
+func slot(t string) int {
+	var x uint64
+	if n := len(t); n >= 8 {
+		x = binary.LittleEndian.Uint64([]byte(t[:8])) ^ binary.LittleEndian.Uint64([]byte(t[n-8:]))<<1
+	} else {
+		x = uint64(t[0]) | uint64(t[n/2])<<8 | uint64(t[n-1])<<16
+	}
+	x ^= uint64(len(t))
+	return int((x * 0x9E3779B97F4A7C15) >> (64 - 9))
+}
 
 // maxWords bounds the memo: when it is full it starts again empty, so
 // that it holds the texts of the files being read, not of the first ones.
@@ -396,18 +436,25 @@ var knownWords = func() map[string]*word {
 }()
 
 // of returns the word of the cell text t.
-func (ws words) of(t string) *word {
+func (ws *words) of(t string) *word {
 	if !mayBeLabel(t) {
 		return noWord
 	}
+	e := &ws.recent[slot(t)]
+	if e.text == t && e.w != nil {
+		return e.w
+	}
 	if w, ok := knownWords[t]; ok {
+		// A known word's key is its text (key(t) == t).
+		*e = wordSlot{w.key, w}
 		return w
 	}
-	if w, ok := ws[t]; ok {
-		return w
+	if m, ok := ws.memo[t]; ok {
+		*e = m
+		return m.w
 	}
-	if len(ws) >= maxWords {
-		clear(ws)
+	if len(ws.memo) >= maxWords {
+		clear(ws.memo)
 	}
 	// The memo keeps a copy of t: t may be cut from an input read in place
 	// (see extract.Extractor), whose memory the next input overwrites
@@ -415,7 +462,7 @@ func (ws words) of(t string) *word {
 	// kept too: the names of indicators and levels that pass mayBeLabel
 	// recur from form to form of a file.
 	t = strings.Clone(t)
-	w := newWord(key(t))
-	ws[t] = w
-	return w
+	*e = wordSlot{t, newWord(key(t))}
+	ws.memo[t] = *e
+	return e.w
 }

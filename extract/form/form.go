@@ -84,7 +84,7 @@ func (r *row) texts() []string {
 
 // machine holds the recogniser's state between rows.
 type machine struct {
-	words    words           // key and its lookups, memoized
+	words    *words          // key and its lookups, memoized
 	nums     normalize.Arena // the numbers of the forms, cut from slabs
 	forms    []model.Form
 	problems []model.Problem
@@ -182,7 +182,7 @@ type Parser struct {
 
 // NewParser returns a Parser at the start of its input.
 func NewParser() *Parser {
-	return &Parser{m: machine{words: words{}}, state: outside}
+	return &Parser{m: machine{words: newWords()}, state: outside}
 }
 
 // Row reads the next row. It reads src and its cells only while it runs,

@@ -3,6 +3,7 @@ package form
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"unsafe"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/jixiao/jixiao/normalize"
 )
@@ -150,7 +152,7 @@ func FuzzRune3(f *testing.F) {
 // full memo starts again empty.
 func TestWordsKeepCopies(t *testing.T) {
 	texts := []string{"年初预算数（万元）", "项目名称：", "产出指标（50分）", "数量指标（30分）", "其中：财政拨款"}
-	ws := words{}
+	ws := newWords()
 	var bufs [][]byte
 	want := map[string]*word{}
 	for _, s := range texts {
@@ -158,16 +160,26 @@ func TestWordsKeepCopies(t *testing.T) {
 		bufs = append(bufs, b)
 		want[s] = ws.of(unsafe.String(&b[0], len(b)))
 	}
-	assert.GreaterOrEqual(t, len(ws), 3, "texts kept")
+	assert.GreaterOrEqual(t, len(ws.memo), 3, "texts kept")
 	for _, b := range bufs {
 		for i := range b {
 			b[i] = 'x'
 		}
 	}
-	for k, w := range ws {
+	for k, e := range ws.memo {
 		assert.Contains(t, texts, k, "a key of the memo changed")
-		assert.Equal(t, key(k), w.key, "the word of %s changed", k)
+		assert.Equal(t, k, e.text, "the memo's text of %s", k)
+		assert.Equal(t, key(k), e.w.key, "the word of %s changed", k)
 	}
+	slots := 0
+	for _, e := range ws.recent {
+		if e.w != nil {
+			slots++
+			assert.Contains(t, texts, e.text, "a text of recent changed")
+			assert.Equal(t, key(e.text), e.w.key, "the word of %s changed", e.text)
+		}
+	}
+	assert.Positive(t, slots, "recent holds texts")
 	for _, s := range texts {
 		assert.Same(t, want[s], ws.of(s), "%s is found again", s)
 	}
@@ -175,6 +187,34 @@ func TestWordsKeepCopies(t *testing.T) {
 	for i := range maxWords + 10 {
 		ws.of("产出指标" + strconv.Itoa(i))
 	}
-	assert.LessOrEqual(t, len(ws), maxWords)
-	assert.Greater(t, len(ws), 0)
+	assert.LessOrEqual(t, len(ws.memo), maxWords)
+	assert.Greater(t, len(ws.memo), 0)
+}
+
+// TestWordsRecent: a text is given the same word whether it is found in
+// recent, in knownWords or in the memo, and texts that share a slot of
+// recent push each other out without mixing their words.
+func TestWordsRecent(t *testing.T) {
+	var texts []string
+	for k := range anyLabel {
+		texts = append(texts, k, k+"（万元）", k+"：", "其中："+k)
+	}
+	slices.Sort(texts)
+	ws := newWords()
+	fresh := map[string]*word{}
+	for _, s := range texts {
+		fresh[s] = ws.of(s)
+	}
+	// More texts than slots, so that some share one: those are read
+	// again after others have taken their slot.
+	require.Greater(t, len(texts), wordSlots)
+	for range 2 {
+		for _, s := range texts {
+			w := ws.of(s)
+			require.Same(t, fresh[s], w, "the word of %s", s)
+			if w != noWord {
+				require.Equal(t, key(s), w.key, "the key of %s", s)
+			}
+		}
+	}
 }
