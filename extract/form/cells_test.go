@@ -86,3 +86,46 @@ func FuzzHasStar(f *testing.F) {
 		}
 	})
 }
+
+// prefixEndRe is prefixEnd as the regexp alone gives it.
+func prefixEndRe(s string) int {
+	if loc := prefixRe.FindStringIndex(s); loc != nil {
+		return loc[1]
+	}
+	return 0
+}
+
+// TestPrefixEnd: the prefixes of forms' title rows, and texts that only
+// start like them.
+func TestPrefixEnd(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"附件1", len("附件1")},
+		{"  附件：", len("  附件：")},
+		{"附表3 项目支出绩效自评表", len("附表3 ")},
+		{"公开08表", len("公开08表")},
+		{"报表编号: A-1 ", len("报表编号: A-1 ")},
+		{"附注", 0},
+		{"公开表", 0},
+		{"项目支出绩效自评表", 0},
+		{"\u3000附件1", 0}, // \s is ASCII white space only
+		{"", 0},
+	} {
+		assert.Equal(t, tc.want, prefixEnd(tc.s), "%q", tc.s)
+		assert.Equal(t, prefixEndRe(tc.s), prefixEnd(tc.s), "%q, as the regexp", tc.s)
+	}
+}
+
+// FuzzPrefixEnd holds prefixEnd to the regexp alone.
+func FuzzPrefixEnd(f *testing.F) {
+	f.Add("附件1")
+	f.Add(" \t公开 12 表")
+	f.Add("报表编号：x")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := prefixEnd(s), prefixEndRe(s); got != want {
+			t.Fatalf("prefixEnd(%q) = %d, the regexp gives %d", s, got, want)
+		}
+	})
+}

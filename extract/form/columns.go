@@ -232,6 +232,9 @@ type word struct {
 	source  bool   // fundsSources[key]
 	section bool   // sectionLabels[key]
 	label   bool   // anyLabel[key]
+	// leadTotal is totalLabels[leadingLabel(key)]: the cell may be a
+	// total written in one cell, 总分10096.
+	leadTotal bool
 }
 
 // noWord is the word of a cell that is no label: its key is "".
@@ -246,7 +249,7 @@ func newWord(k string) *word {
 		return w
 	}
 	if !anyLabel[k] && !sectionLabels[k] {
-		return &word{key: k} // in no table
+		return &word{key: k, leadTotal: totalLabels[leadingLabel(k)]} // in no table
 	}
 	return lookup(k)
 }
@@ -255,7 +258,7 @@ func newWord(k string) *word {
 func lookup(k string) *word {
 	w := &word{key: k, ind: indicatorColumns[k], fcol: fundsColumns[k], frow: fundsRows[k],
 		goal: goalLabels[k], total: totalLabels[k], source: fundsSources[k],
-		section: sectionLabels[k], label: anyLabel[k]}
+		section: sectionLabels[k], label: anyLabel[k], leadTotal: totalLabels[leadingLabel(k)]}
 	w.hdr, w.isHdr = headerFields[k]
 	return w
 }

@@ -30,6 +30,20 @@ var (
 	prefixRe = regexp.MustCompile(`^\s*(附件\s*[:：]?\s*\d*|附表\s*\d*|公开\s*\d+\s*表|报表编号\s*[:：]\s*\S*)\s*[:：]?\s*`)
 )
 
+// prefixEnd returns where the prefix that prefixRe matches at the start
+// of s ends, 0 if there is none. Before the regexp it looks at the first
+// rune after the white space that \s matches, which must start one of the
+// prefixes: that spares the title and year rows of every form the regexp.
+func prefixEnd(s string) int {
+	switch t := strings.TrimLeft(s, " \t\n\f\r"); {
+	case strings.HasPrefix(t, "附"), strings.HasPrefix(t, "公"), strings.HasPrefix(t, "报"):
+		if loc := prefixRe.FindStringIndex(s); loc != nil {
+			return loc[1]
+		}
+	}
+	return 0
+}
+
 // titleKey returns the key of c for isTitle: its word's, or for a cell that
 // mayBeLabel turned away, key of its text when that holds 表.
 func titleKey(c *cell) string {
@@ -71,16 +85,17 @@ func classify(r *row) kind {
 	}
 	if len(r.full) == 1 || r.para {
 		t := normalize.Fold(c.text)
+		end := prefixEnd(t)
 		switch {
 		case isYear(strings.TrimSpace(t)):
 			return kYear
 		case isTitle(titleKey(c)):
 			return kTitle
-		case prefixRe.MatchString(t) && strings.TrimSpace(prefixRe.ReplaceAllString(t, "")) == "":
+		case end > 0 && strings.TrimSpace(t[end:]) == "":
 			return kPrefix
 		}
 	}
-	if r.labels == 0 && !hasColon(c.text) && (c.w.key == "" || !totalLabels[leadingLabel(c.w.key)]) {
+	if r.labels == 0 && !c.w.leadTotal && !hasColon(c.text) {
 		// No cell is a label, so no header, goals or total row: the
 		// common data row skips the checks below.
 		return kOther
@@ -100,7 +115,7 @@ func classify(r *row) kind {
 	if isGoals(r) {
 		return kGoals
 	}
-	if c.w.total || totalLabels[leadingLabel(c.w.key)] {
+	if c.w.total || c.w.leadTotal {
 		return kTotal
 	}
 	return kOther
@@ -205,10 +220,11 @@ func isGoals(r *row) bool {
 // reports whether it holds a year.
 func parseTitle(s string) (prefix, title string, year int, ok bool) {
 	t := strings.TrimSpace(s)
-	if loc := prefixRe.FindStringIndex(normalize.Fold(t)); loc != nil && loc[1] > 0 {
+	ft := normalize.Fold(t)
+	if end := prefixEnd(ft); end > 0 {
 		// Fold keeps byte lengths of CJK text but not of full-width
 		// ASCII; cut the original at the same rune count.
-		n := utf8.RuneCountInString(normalize.Fold(t)[:loc[1]])
+		n := utf8.RuneCountInString(ft[:end])
 		cut := 0
 		for i := 0; i < n; i++ {
 			_, sz := utf8.DecodeRuneInString(t[cut:])
