@@ -1,26 +1,32 @@
 package normalize
 
-import "github.com/jixiao/jixiao/model"
+import (
+	"strings"
 
-// An Arena cuts the numbers that Number, Rate, Amount and Value return
-// from slabs, so that the numbers of a document cost a few allocations
-// rather than one each. Its methods are the package's functions of the
-// same names and give equal results; the package's functions are its
-// methods on a nil *Arena, which allocates each number on its own.
+	"github.com/jixiao/jixiao/model"
+)
+
+// An Arena cuts the numbers that Number, Rate, Amount and Value return,
+// and the results of Met, from slabs, so that the values of a document
+// cost a few allocations rather than one each. Its methods are the
+// package's functions of the same names and give equal results; the
+// package's functions are its methods on a nil *Arena, which allocates
+// each value on its own.
 //
 // The zero Arena is ready for use. An Arena is not safe for concurrent
 // use. Each result has pointers of its own; a slab lives as long as any
-// number cut from it, so numbers that share an Arena, as those of one
+// value cut from it, so values that share an Arena, as those of one
 // document do, keep one another's slabs alive. Reset reuses the slabs for
-// the next document instead, once the numbers cut so far are no longer
+// the next document instead, once the values cut so far are no longer
 // used.
 type Arena struct {
-	decs  []model.Decimal
-	bases []model.Base
-	// kept are the first maxKept decimal slabs, for Reset to hand out
-	// again; next counts the slabs taken since the last Reset.
-	kept [][]model.Decimal
-	next int
+	decs  slabs[model.Decimal]
+	bases slabs[model.Base]
+	bools slabs[bool]
+	// text holds the digits of the numbers an Arena writes (a Base in
+	// a plain unit), which Reset leaves alone: its strings are never
+	// written again. It is a pointer so that an Arena may be copied.
+	text *strings.Builder
 	// unit is the last table unit Amount was given, and unitExp its
 	// power of ten (see moneyExp); unitSet is false until then.
 	unit    string
@@ -28,23 +34,66 @@ type Arena struct {
 	unitSet bool
 }
 
-// arenaSlab is the number of decimals, or of bases, in a slab.
+// arenaSlab is the number of values in a slab.
 const arenaSlab = 64
 
-// maxKept is the number of decimal slabs an Arena keeps for reuse: a
-// document of a few dozen forms' worth, 64 KiB.
+// maxKept is the number of slabs of each type an Arena keeps for reuse:
+// a document of a few dozen forms' worth, 64 KiB of decimals.
 const maxKept = 64
 
-// Reset readies a to cut the numbers of a new document from the slabs it
-// has made so far: every number cut from it before must no longer be used,
+// textSlab is the size of the buffers an Arena writes numbers into.
+const textSlab = 1024
+
+// Reset readies a to cut the values of a new document from the slabs it
+// has made so far: every value cut from it before must no longer be used,
 // as the next ones overwrite them.
 func (a *Arena) Reset() {
+	a.decs.reset()
+	a.bases.reset()
+	a.bools.reset()
+	a.unit, a.unitExp, a.unitSet = "", 0, false
+}
+
+// slabs hands out values of type T from slabs of arenaSlab, keeping the
+// first maxKept for reset to hand out again.
+type slabs[T any] struct {
+	cur []T
+	// kept are the slabs made so far, up to maxKept; next counts those
+	// taken since the last reset.
+	kept [][]T
+	next int
+}
+
+// new returns a pointer to a copy of v.
+func (s *slabs[T]) new(v T) *T {
+	if len(s.cur) == cap(s.cur) {
+		s.cur = s.slab()
+	}
+	s.cur = append(s.cur, v)
+	return &s.cur[len(s.cur)-1]
+}
+
+// slab returns an empty slab: the next one kept, or a new one.
+func (s *slabs[T]) slab() []T {
+	s.next++
+	if s.next <= len(s.kept) {
+		return s.kept[s.next-1][:0]
+	}
+	c := make([]T, 0, arenaSlab)
+	if len(s.kept) < maxKept {
+		s.kept = append(s.kept, c)
+	}
+	return c
+}
+
+// reset readies s to hand out its kept slabs again, first to last.
+func (s *slabs[T]) reset() {
 	// The slabs handed out are cleared, so that they hold on to nothing
 	// of the last document (decimals may be cut from its input).
-	for _, s := range a.kept[:min(a.next, len(a.kept))] {
-		clear(s[:cap(s)])
+	for _, c := range s.kept[:min(s.next, len(s.kept))] {
+		clear(c[:cap(c)])
 	}
-	*a = Arena{kept: a.kept}
+	*s = slabs[T]{kept: s.kept}
 }
 
 // dec returns a pointer to a copy of d.
@@ -52,24 +101,7 @@ func (a *Arena) dec(d model.Decimal) *model.Decimal {
 	if a == nil {
 		return newDecimal(d)
 	}
-	if len(a.decs) == cap(a.decs) {
-		a.decs = a.slab()
-	}
-	a.decs = append(a.decs, d)
-	return &a.decs[len(a.decs)-1]
-}
-
-// slab returns an empty slab of decimals: the next one kept, or a new one.
-func (a *Arena) slab() []model.Decimal {
-	a.next++
-	if a.next <= len(a.kept) {
-		return a.kept[a.next-1][:0]
-	}
-	s := make([]model.Decimal, 0, arenaSlab)
-	if len(a.kept) < maxKept {
-		a.kept = append(a.kept, s)
-	}
-	return s
+	return a.decs.new(d)
 }
 
 // pair returns pointers to copies of min and max.
@@ -85,17 +117,41 @@ func (a *Arena) withBase(d model.Decimal, b model.Base) (*model.Decimal, *model.
 	if a == nil {
 		return newWithBase(d, b)
 	}
-	if len(a.bases) == cap(a.bases) {
-		a.bases = make([]model.Base, 0, arenaSlab)
+	return a.dec(d), a.bases.new(b)
+}
+
+// bool returns a pointer to a copy of b.
+func (a *Arena) bool(b bool) *bool {
+	if a == nil {
+		return newBool(b)
 	}
-	a.bases = append(a.bases, b)
-	return a.dec(d), &a.bases[len(a.bases)-1]
+	return a.bools.new(b)
+}
+
+// string returns b as a string. An Arena writes it into its text buffer,
+// whose bytes strings.Builder never writes again once written, so the
+// string stays valid after Reset too.
+func (a *Arena) string(b []byte) string {
+	if a == nil {
+		return string(b)
+	}
+	if a.text == nil || a.text.Cap()-a.text.Len() < len(b) {
+		a.text = new(strings.Builder)
+		a.text.Grow(max(textSlab, len(b)))
+	}
+	n := a.text.Len()
+	a.text.Write(b)
+	return a.text.String()[n:]
 }
 
 // newDecimal returns a pointer to a copy of d, allocated on its own. The
 // numbers of parseValue are copied only once they are known to be kept,
 // so that a cell that turns out to be text allocates nothing.
 func newDecimal(d model.Decimal) *model.Decimal { return &d }
+
+// newBool returns a pointer to a copy of b, allocated on its own: in a
+// function of its own, so that b is not moved to the heap in the caller.
+func newBool(b bool) *bool { return &b }
 
 // newPair returns pointers to copies of min and max, made in one
 // allocation.

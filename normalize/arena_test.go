@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -48,6 +49,17 @@ func checkArena(t *testing.T, a *Arena, seen map[*model.Decimal]bool, s, name st
 	v, w := a.Value(s, name), Value(s, name)
 	require.Equal(t, w, v, "Arena.Value(%q, %q)", s, name)
 	fresh("Value", v.Value, v.Min, v.Max)
+	for _, target := range metTargets {
+		m, wm := a.Met(target, v), Met(target, w)
+		require.Equal(t, wm, m, "Arena.Met(%+v, %+v)", target, v)
+		m, wm = a.Met(v, target), Met(w, target)
+		require.Equal(t, wm, m, "Arena.Met(%+v, %+v)", v, target)
+	}
+}
+
+// metTargets are values checkArena compares the values it parses with.
+var metTargets = []model.Value{
+	Value(">=95%", ""), Value("<=300万元", ""), Value("2021年12月", ""), Value("20个", ""),
 }
 
 // TestArena runs the arena over the corpus of the equivalence tests.
@@ -91,6 +103,40 @@ func TestArenaAllocs(t *testing.T) {
 	}
 	got := testing.AllocsPerRun(1000, func() { Number("10") })
 	assert.Equal(t, 1.0, got, "Number")
+	// Dates, periods, numbers with a base in the plain unit and the
+	// results of Met cost no allocation either.
+	target := Value("<=300万元", "")
+	for _, s := range []string{"2021年12月31日", "2021年1月-12月", "296.26万元", "3.5万人"} {
+		got := testing.AllocsPerRun(1000, func() {
+			a.Met(target, a.Value(s, ""))
+		})
+		assert.Less(t, got, 0.1, "Arena, %q", s)
+	}
+}
+
+// TestArenaText: the digits an Arena writes stay as they are after Reset,
+// unlike its numbers, and after its text buffer fills.
+func TestArenaText(t *testing.T) {
+	var a Arena
+	short := a.Value("3.5万人", "").Base.Value
+	long := a.Value("1"+strings.Repeat("0", 2*textSlab)+"亿元", "").Base.Value
+	a.Reset()
+	for i := range 2 * textSlab {
+		a.Value(strconv.Itoa(i)+".25万元", "")
+	}
+	assert.Equal(t, model.Decimal("35000"), short)
+	assert.Equal(t, model.Decimal("1"+strings.Repeat("0", 2*textSlab+8)), long)
+}
+
+// TestArenaMet: an Arena's Met gives a pointer of its own to each result.
+func TestArenaMet(t *testing.T) {
+	var a Arena
+	target, actual := Value(">=95%", ""), Value("96%", "")
+	m1, m2 := a.Met(target, actual), a.Met(target, actual)
+	require.NotNil(t, m1)
+	assert.True(t, *m1)
+	assert.NotSame(t, m1, m2)
+	assert.Nil(t, a.Met(target, Value("长期", "")))
 }
 
 func FuzzArena(f *testing.F) {
@@ -134,8 +180,8 @@ func TestArenaReset(t *testing.T) {
 	for range 3 * maxKept * arenaSlab {
 		a.Number("1")
 	}
-	assert.Len(t, a.kept, maxKept)
+	assert.Len(t, a.decs.kept, maxKept)
 	a.Reset()
 	d, _ := a.Number("7")
-	assert.Same(t, &a.kept[0][:1][0], d, "the first slab again")
+	assert.Same(t, &a.decs.kept[0][:1][0], d, "the first slab again")
 }

@@ -63,20 +63,59 @@ func BenchmarkFold(b *testing.B) {
 	}
 }
 
+// metPairs are target and actual values, with their indicator name.
+var metPairs = []struct{ target, actual, name string }{
+	{">=95%", "95%", "满意度"}, {"=20个", "20个", ""}, {"<=300万元", "296.26万元", ""},
+	{"2021年12月31日", "2021年12月", ""}, {">=6万人", "5.8万人", ""}, {"=100%", "1", "系统正常使用率（%）"},
+	{"90%-100%", "95%", ""}, {"长期", "长期", ""}, {"=1440（元/人/年）", "1440元/人/年", ""},
+}
+
+// metValues returns metPairs parsed.
+func metValues() (targets, actuals []model.Value) {
+	for _, p := range metPairs {
+		targets = append(targets, Value(p.target, p.name))
+		actuals = append(actuals, Value(p.actual, p.name))
+	}
+	return targets, actuals
+}
+
 func BenchmarkMet(b *testing.B) {
-	pairs := []struct{ target, actual, name string }{
-		{">=95%", "95%", "满意度"}, {"=20个", "20个", ""}, {"<=300万元", "296.26万元", ""},
-		{"2021年12月31日", "2021年12月", ""}, {">=6万人", "5.8万人", ""}, {"=100%", "1", "系统正常使用率（%）"},
-		{"90%-100%", "95%", ""}, {"长期", "长期", ""}, {"=1440（元/人/年）", "1440元/人/年", ""},
-	}
-	type pair struct{ target, actual model.Value }
-	var values []pair
-	for _, p := range pairs {
-		values = append(values, pair{Value(p.target, p.name), Value(p.actual, p.name)})
-	}
+	targets, actuals := metValues()
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		p := values[i%len(values)]
-		Met(p.target, p.actual)
+		k := i % len(targets)
+		Met(targets[k], actuals[k])
+	}
+}
+
+// BenchmarkArenaMet is BenchmarkMet with the results cut from an Arena,
+// reset after each pass over the pairs.
+func BenchmarkArenaMet(b *testing.B) {
+	targets, actuals := metValues()
+	var a Arena
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		k := i % len(targets)
+		if k == 0 {
+			a.Reset()
+		}
+		a.Met(targets[k], actuals[k])
+	}
+}
+
+// BenchmarkArenaValueCells is BenchmarkValueCells with the numbers cut
+// from an Arena, reset as a parser resets its own after each document.
+func BenchmarkArenaValueCells(b *testing.B) {
+	for _, c := range valueCells {
+		b.Run(c.raw, func(b *testing.B) {
+			var a Arena
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				if i%arenaSlab == 0 {
+					a.Reset()
+				}
+				a.Value(c.raw, c.name)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/model"
@@ -11,9 +12,26 @@ import (
 // fields are absent).
 type ymd struct{ y, m, d int }
 
-// String writes t as "2021", "2021-12" or "2021-12-31".
+// String writes t as "2021", "2021-12" or "2021-12-31". The dates of the
+// years year4 reads are cut from yearText, without allocating.
 func (t ymd) String() string {
-	b := make([]byte, 0, 10)
+	if t.y < minYear || t.y > maxYear || t.m < 0 || t.m > 12 || t.d < 0 || t.d > 31 || t.m == 0 && t.d > 0 {
+		return string(t.append(make([]byte, 0, len("2021-12-31"))))
+	}
+	s := yearText(t.y)
+	switch {
+	case t.m == 0:
+		return s[:len("2021")]
+	case t.d == 0:
+		k := (t.m - 1) * 31 * len("2021-12-31")
+		return s[k : k+len("2021-12")]
+	}
+	k := ((t.m-1)*31 + t.d - 1) * len("2021-12-31")
+	return s[k : k+len("2021-12-31")]
+}
+
+// append appends t, written as String writes it, to b.
+func (t ymd) append(b []byte) []byte {
 	b = append(b, byte('0'+t.y/1000), byte('0'+t.y/100%10), byte('0'+t.y/10%10), byte('0'+t.y%10))
 	if t.m > 0 {
 		b = append(b, '-', byte('0'+t.m/10), byte('0'+t.m%10))
@@ -21,7 +39,35 @@ func (t ymd) String() string {
 			b = append(b, '-', byte('0'+t.d/10), byte('0'+t.d%10))
 		}
 	}
-	return string(b)
+	return b
+}
+
+// The years year4 reads.
+const minYear, maxYear = 1900, 2099
+
+// yearTexts holds the texts yearText makes, by year from minYear.
+var yearTexts [maxYear - minYear + 1]atomic.Pointer[string]
+
+// yearText returns the text of the days of year y, from minYear to
+// maxYear, 31 to a month whatever its length: "2021-01-01" to
+// "2021-12-31", each in len("2021-12-31") bytes. Its first four bytes are
+// the year, and the first seven of a month's first day the month. It makes
+// the text the first time it is asked for the year, which needs no
+// allocation again: a document's dates fall in a few years.
+func yearText(y int) string {
+	p := &yearTexts[y-minYear]
+	if s := p.Load(); s != nil {
+		return *s
+	}
+	b := make([]byte, 0, 12*31*len("2021-12-31"))
+	for m := 1; m <= 12; m++ {
+		for d := 1; d <= 31; d++ {
+			b = ymd{y, m, d}.append(b)
+		}
+	}
+	s := string(b)
+	p.Store(&s)
+	return s
 }
 
 // maxRemainder is how many characters of words may follow a date in a

@@ -428,6 +428,7 @@ func checkInternals(t *testing.T, s string, n int) {
 	d, ok := model.ParseDecimal(s)
 	for _, n := range append(shifts, n) {
 		same("shift", shift(model.Decimal(s), n), oldShift(model.Decimal(s), n))
+		same("Arena.shift", new(Arena).shift(model.Decimal(s), n), oldShift(model.Decimal(s), n))
 		if ok {
 			same("shift", shift(d, n), oldShift(d, n))
 		}

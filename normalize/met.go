@@ -27,15 +27,32 @@ import (
 // Met returns nil for a text or empty target or actual, an actual range,
 // a number against a date, and different units.
 func Met(target, actual model.Value) *bool {
+	if m, ok := met(&target, &actual); ok {
+		return newBool(m)
+	}
+	return nil
+}
+
+// Met is the package's Met, its result cut from a.
+func (a *Arena) Met(target, actual model.Value) *bool {
+	if m, ok := met(&target, &actual); ok {
+		return a.bool(m)
+	}
+	return nil
+}
+
+// met is Met, reporting whether actual satisfies target and whether they
+// compare.
+func met(target, actual *model.Value) (met, ok bool) {
 	switch {
 	case isDateKind(target.Kind) && isDateKind(actual.Kind):
 		t, a := dateEnd(target), dateEnd(actual)
 		if n := min(len(t), len(a)); n > 0 {
-			return boolPtr(a[:n] <= t[:n])
+			return a[:n] <= t[:n], true
 		}
-		return nil
+		return false, false
 	case !isNumberKind(target.Kind) || !isNumberKind(actual.Kind) || actual.Value == nil:
-		return nil
+		return false, false
 	}
 	tu, au := target.Unit, actual.Unit
 	switch {
@@ -51,35 +68,35 @@ func Met(target, actual model.Value) *bool {
 		var aplain string
 		aexp, aplain = unitExp(au)
 		if !sameUnit(tplain, aplain) {
-			return nil
+			return false, false
 		}
 	}
 	b := *actual.Value
-	if wholeAsOne(&target, &actual) {
+	if wholeAsOne(target, actual) {
 		aexp += 2 // × 100
 	}
 	switch target.Op {
 	case model.OpRange:
 		if target.Min == nil || target.Max == nil {
-			return nil
+			return false, false
 		}
-		return boolPtr(cmpScaled(b, aexp, *target.Min, texp) >= 0 && cmpScaled(b, aexp, *target.Max, texp) <= 0)
+		return cmpScaled(b, aexp, *target.Min, texp) >= 0 && cmpScaled(b, aexp, *target.Max, texp) <= 0, true
 	}
 	if target.Value == nil {
-		return nil
+		return false, false
 	}
 	c := cmpScaled(b, aexp, *target.Value, texp)
 	switch target.Op {
 	case model.OpLE:
-		return boolPtr(c <= 0)
+		return c <= 0, true
 	case model.OpGT:
-		return boolPtr(c > 0)
+		return c > 0, true
 	case model.OpLT:
-		return boolPtr(c < 0)
+		return c < 0, true
 	case model.OpEq:
-		return boolPtr(c == 0)
+		return c == 0, true
 	}
-	return boolPtr(c >= 0)
+	return c >= 0, true
 }
 
 // wholeAsOne reports whether actual is a rate written as a fraction of 1
@@ -150,7 +167,7 @@ func isNumberKind(k string) bool { return k == model.ValueNumber || k == model.V
 func isDateKind(k string) bool { return k == model.ValueDate || k == model.ValuePeriod }
 
 // dateEnd returns a date value's date, or a period's end.
-func dateEnd(v model.Value) string {
+func dateEnd(v *model.Value) string {
 	if v.Kind == model.ValuePeriod {
 		return v.To
 	}
@@ -162,5 +179,3 @@ func unitExp(unit string) (int, string) {
 	exp, plain, _ := magnitude(unit)
 	return exp, plain
 }
-
-func boolPtr(b bool) *bool { return &b }

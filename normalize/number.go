@@ -57,7 +57,7 @@ func (a *Arena) Rate(raw string) (*model.Decimal, bool) {
 		return nil, false
 	}
 	if !d.IsZero() && (*d)[0] != '-' && d.Cmp("1") <= 0 {
-		*d = shift(*d, 2)
+		*d = a.shift(*d, 2)
 	}
 	return d, true
 }
@@ -88,7 +88,7 @@ func (a *Arena) Amount(raw, tableUnit string) (*model.Decimal, bool) {
 		return nil, false
 	}
 	if exp != want {
-		*d = shift(*d, exp-want)
+		*d = a.shift(*d, exp-want)
 	}
 	return d, true
 }

@@ -89,3 +89,19 @@ func BenchmarkRealText(b *testing.B) {
 		Text(cells[i%len(cells)])
 	}
 }
+
+// BenchmarkArenaRealValue is BenchmarkRealValue with the numbers cut from
+// an Arena, reset after each pass over the cells as a parser resets its
+// own after each document.
+func BenchmarkArenaRealValue(b *testing.B) {
+	var a Arena
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		k := i % len(realValueCells)
+		if k == 0 {
+			a.Reset()
+		}
+		c := realValueCells[k]
+		a.Value(c.raw, c.name)
+	}
+}

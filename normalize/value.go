@@ -49,7 +49,9 @@ func (a *Arena) value(raw, name string, v *model.Value) {
 		v.Kind = model.ValueNone
 	case a.parseValue(s, name, v):
 	default:
-		*v = model.Value{Raw: v.Raw, Kind: model.ValueText, Text: v.Raw}
+		// A cell parseValue turns down may have had its operator and
+		// approximation set, and nothing else.
+		v.Kind, v.Op, v.Approx, v.Text = model.ValueText, "", false, v.Raw
 	}
 }
 
@@ -78,9 +80,11 @@ func trimClosing(s string) string {
 func isNone(s string) bool {
 	if s != "" && byteClass[s[0]]&startsDash == 0 {
 		// The first rune is no dash: the common case, without decoding,
-		// and mostly without a call, as few cells are as long as a word
-		// for nothing.
-		return (len(s) == len("NA") || len(s) == len("N/A") || len(s) == len("不适用")) && isNoneWord(s)
+		// and mostly without a call, as few cells begin as a word for
+		// nothing does and are as long as one.
+		c := s[0]
+		return (c|0x20 == 'n' || c == "不"[0]) &&
+			(len(s) == len("NA") || len(s) == len("N/A") || len(s) == len("不适用")) && isNoneWord(s)
 	}
 	for _, r := range s {
 		if !isDash(r) {
@@ -159,7 +163,8 @@ var suffixes = []prefix{
 }
 
 // parseValue parses the folded, squeezed cell s into v, whose Raw is set.
-// It reports false when s is not a number, range, date or period.
+// It reports false when s is not a number, range, date or period, having
+// set no field of v but Op and Approx.
 func (a *Arena) parseValue(s, name string, v *model.Value) bool {
 	i := 0
 	// No prefix begins with a digit, as most values do.
@@ -268,7 +273,7 @@ func (a *Arena) parseValue(s, name string, v *model.Value) bool {
 		return true
 	}
 	if exp, plain, ok := magnitude(unit); ok {
-		v.Value, v.Base = a.withBase(n1, model.Base{Value: shift(n1, exp), Unit: plain})
+		v.Value, v.Base = a.withBase(n1, model.Base{Value: a.shift(n1, exp), Unit: plain})
 		return true
 	}
 	v.Value = a.dec(n1)
@@ -338,8 +343,11 @@ func matchPrefix(s string) *prefix {
 	}
 	ps := prefixGroups[prefixIndex[prefixKey(s)]]
 	for k := range ps {
-		// Test the last byte before calling to compare the strings.
-		if t := ps[k].text; len(s) >= len(t) && s[len(t)-1] == t[len(t)-1] && s[:len(t)] == t {
+		// Test the first and last bytes before calling to compare the
+		// strings, and the middle one of three instead: most prefixes
+		// are signs of one to three bytes.
+		if t := ps[k].text; len(s) >= len(t) && s[len(t)-1] == t[len(t)-1] && s[0] == t[0] &&
+			(len(t) <= 2 || len(t) == 3 && s[1] == t[1] || s[:len(t)] == t) {
 			return &ps[k]
 		}
 	}
@@ -658,24 +666,43 @@ func itoa(n int64) string {
 }
 
 // shift returns d × 10^n exactly.
-func shift(d model.Decimal, n int) model.Decimal {
+func shift(d model.Decimal, n int) model.Decimal { return (*Arena)(nil).shift(d, n) }
+
+// shift is the package's shift, its digits written into a's text.
+func (a *Arena) shift(d model.Decimal, n int) model.Decimal {
 	if n == 0 || d.IsZero() || d == "" {
 		return d
 	}
+	var buf [32]byte
+	b, ok := appendShift(buf[:0], d, n)
+	if !ok {
+		return shiftText(d, n)
+	}
+	return model.Decimal(a.string(b))
+}
+
+// appendShift appends d × 10^n, for a d not zero, to b. It reports false,
+// appending nothing, when d is not [-]digits[.digits].
+func appendShift(b []byte, d model.Decimal, n int) ([]byte, bool) {
 	s, neg := string(d), false
 	if s[0] == '-' {
 		s, neg = s[1:], true
 	}
-	whole, frac, _ := strings.Cut(s, ".")
-	if !isDigits(whole) || !isDigits(frac) {
-		return shiftText(d, n)
+	dot := len(s) // until a point is found
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isDigit(c) && (c != '.' || dot != len(s)) {
+			return b, false
+		}
+		if s[i] == '.' {
+			dot = i
+		}
 	}
-	// Read whole and frac as one run of digits, zeros beyond it on either
-	// side, and put the point before digit point of the run: the whole
-	// part is digits lo to point and the fraction point to hi, leading and
-	// trailing zeros left out.
-	run := digitRun{whole, frac}
-	point := len(whole) + n
+	// Read the whole part and the fraction as one run of digits, zeros
+	// beyond it on either side, and put the point before digit point of
+	// the run: the whole part is digits lo to point and the fraction point
+	// to hi, leading and trailing zeros left out.
+	run := digitRun{s[:dot], s[min(dot+1, len(s)):]}
+	point := dot + n
 	lo, hi := 0, run.len()
 	for lo < point && run.at(lo) == '0' {
 		lo++
@@ -683,24 +710,18 @@ func shift(d model.Decimal, n int) model.Decimal {
 	for hi > point && run.at(hi-1) == '0' {
 		hi--
 	}
-	var buf [32]byte
-	b := buf[:0]
 	if neg && (lo < point || hi > point) {
 		b = append(b, '-')
 	}
 	if lo >= point {
 		b = append(b, '0')
 	}
-	for k := lo; k < point; k++ {
-		b = append(b, run.at(k))
-	}
+	b = run.append(b, lo, point)
 	if hi > point {
 		b = append(b, '.')
-		for k := point; k < hi; k++ {
-			b = append(b, run.at(k))
-		}
+		b = run.append(b, point, hi)
 	}
-	return model.Decimal(b)
+	return b, true
 }
 
 // digitRun is the digits of a decimal's whole part and fraction read as
@@ -718,6 +739,32 @@ func (r digitRun) at(k int) byte {
 		return r.whole[k]
 	}
 	return r.frac[k-len(r.whole)]
+}
+
+// append appends the digits from k to end to b, a part at a time.
+func (r digitRun) append(b []byte, k, end int) []byte {
+	if k < 0 {
+		b = appendZeros(b, min(end, 0)-k)
+		k = min(end, 0)
+	}
+	if w := len(r.whole); k < end && k < w {
+		b = append(b, r.whole[k:min(end, w)]...)
+		k = min(end, w)
+	}
+	if w, n := len(r.whole), r.len(); k < end && k < n {
+		b = append(b, r.frac[k-w:min(end, n)-w]...)
+		k = min(end, n)
+	}
+	return appendZeros(b, end-k)
+}
+
+// appendZeros appends n zeros to b, a run of them at a time.
+func appendZeros(b []byte, n int) []byte {
+	const zeros = "0000000000000000"
+	for ; n > len(zeros); n -= len(zeros) {
+		b = append(b, zeros...)
+	}
+	return append(b, zeros[:max(n, 0)]...)
 }
 
 // isDigits reports whether s is only ASCII digits.

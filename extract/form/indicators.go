@@ -433,7 +433,7 @@ func (m *machine) indicatorRow(r *row) {
 		in.Weight == nil && in.Score == nil {
 		in.Applicable = false
 	}
-	in.Met = normalize.Met(in.Target, in.Actual)
+	in.Met = m.nums.Met(in.Target, in.Actual)
 }
 
 // Indicator columns by number, for rowCells.
