@@ -49,6 +49,10 @@ func checkArena(t *testing.T, a *Arena, seen map[*model.Decimal]bool, s, name st
 	v, w := a.Value(s, name), Value(s, name)
 	require.Equal(t, w, v, "Arena.Value(%q, %q)", s, name)
 	fresh("Value", v.Value, v.Min, v.Max)
+	var to model.Value
+	a.ValueTo(&to, s, name)
+	require.Equal(t, w, to, "Arena.ValueTo(%q, %q)", s, name)
+	fresh("ValueTo", to.Value, to.Min, to.Max)
 	for _, target := range metTargets {
 		m, wm := a.Met(target, v), Met(target, w)
 		require.Equal(t, wm, m, "Arena.Met(%+v, %+v)", target, v)

@@ -32,6 +32,14 @@ func (a *Arena) Value(raw, name string) (v model.Value) {
 	return v
 }
 
+// ValueTo is Value writing its result into *v, which must be zero, as a
+// new model.Value is: a caller that keeps the value in a larger struct
+// made zero (an indicator's target) fills it in place, without the copy
+// of the large Value that assigning Value's result makes.
+func (a *Arena) ValueTo(v *model.Value, raw, name string) {
+	a.value(raw, name, v)
+}
+
 // value is Value writing into *v, which is zero: the callers' results, so
 // that the large Value is not copied on the way out.
 func (a *Arena) value(raw, name string, v *model.Value) {

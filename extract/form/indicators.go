@@ -413,8 +413,9 @@ func (m *machine) indicatorRow(r *row) {
 			rawTarget = op + tgt + unitSuffix(tgt, unit)
 		}
 	}
-	in.Target = m.nums.Value(rawTarget, nameHint)
-	in.Actual = m.nums.Value(act, nameHint)
+	// The new indicator is zero, so its values are read in place.
+	m.nums.ValueTo(&in.Target, rawTarget, nameHint)
+	m.nums.ValueTo(&in.Actual, act, nameHint)
 	if unit != "" && act != "" && in.Actual.Unit == "" && !nothing(act) {
 		v := m.nums.Value(act+unit, nameHint)
 		if v.Unit != "" {
