@@ -484,6 +484,11 @@ func unitOf(s string) string {
 	if !strings.Contains(s, "元") {
 		return ""
 	}
+	// Fold keeps 万元 where it stands, so a cell that holds it needs no
+	// folding: the usual 项目资金（万元） costs no allocation.
+	if strings.Contains(s, "万元") {
+		return "万元"
+	}
 	t := normalize.Fold(s)
 	switch {
 	case strings.Contains(t, "万元"):
