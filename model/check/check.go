@@ -174,9 +174,13 @@ type checker struct {
 	// applicable indicators; nWeights and nScores count them.
 	weightSum, scoreSum ratio
 	nWeights, nScores   int
-	// level1 and level2 are set when an indicator states the weight of
-	// its 一级 or 二级 heading.
-	level1, level2 bool
+	// The indicators' groups by 一级 heading, in the order the headings
+	// first appear, their weights summed as read reads them: the first
+	// nGroups1 of groups1Buf, or all of moreGroups1 when they do not
+	// fit.
+	groups1Buf  [4]level
+	nGroups1    int
+	moreGroups1 []level
 	// totalWeight and totalScore are those of 总分.
 	totalWeight, totalScore ratio
 
@@ -244,31 +248,56 @@ func (k *checker) read() {
 		k.moreInds = make([]indNums, len(f.Indicators))
 	}
 	nums := k.inds()
-	// The sums and flags gather in variables, stored once.
-	weightSum, scoreSum := intRatio(0), intRatio(0)
+	// The sums gather in variables, stored once, added to as decSum.add
+	// adds.
+	var weightSum, scoreSum decSum
 	nWeights, nScores := 0, 0
-	level1, level2 := false, false
+	// last1 is the 一级 group of the last indicator that has one, and
+	// cur1 its heading, where the next one mostly falls.
+	var last1 *level
+	cur1 := ""
 	for i := range f.Indicators {
 		ind := &f.Indicators[i]
-		level1 = level1 || ind.Level1Weight != nil
-		level2 = level2 || ind.Level2Weight != nil
+		var g1 *level
+		if ind.Level1 != "" {
+			if ind.Level1 != cur1 {
+				g := k.group1(ind.Level1, i) // before groups1, which it may grow
+				last1, cur1 = &k.groups1()[g], ind.Level1
+			}
+			g1 = last1
+			if ind.Level1Weight != nil && g1.declared == nil {
+				g1.declared = ind.Level1Weight
+			}
+		}
 		if !ind.Applicable {
 			continue
 		}
 		n := &nums[i]
 		if ind.Weight != nil {
 			n.w = decRatio(*ind.Weight)
-			weightSum = weightSum.add(n.w)
+			if !weightSum.addCents(n.w) {
+				weightSum.addRatio(n.w)
+			}
 			nWeights++
+			if g1 != nil {
+				if !g1.sum.addCents(n.w) {
+					g1.sum.addRatio(n.w)
+				}
+				g1.n++
+			}
 		}
 		if ind.Score != nil {
-			n.s = ratOfAs(ind.Score, ind.Weight, n.w)
-			scoreSum = scoreSum.add(n.s)
+			n.s = n.w
+			if !sameAs(ind.Score, ind.Weight) {
+				n.s = decRatio(*ind.Score)
+			}
+			if !scoreSum.addCents(n.s) {
+				scoreSum.addRatio(n.s)
+			}
 			nScores++
 		}
 	}
-	k.weightSum, k.scoreSum, k.nWeights, k.nScores = weightSum, scoreSum, nWeights, nScores
-	k.level1, k.level2 = level1, level2
+	k.weightSum, k.scoreSum, k.nWeights, k.nScores = weightSum.value(), scoreSum.value(), nWeights, nScores
 	if t := f.Total; t != nil {
 		k.totalWeight, k.totalScore = ratOf(t.Weight), ratOf(t.Score)
 	}
@@ -281,10 +310,21 @@ func (fr *fundsRow) read(r *model.FundsRow) {
 	fr.r = r
 	fr.weight = ratOf(r.Weight)
 	fr.rate = ratOf(r.ExecutionRate)
+	// An amount is mostly written as the one before it, and the score
+	// as the weight.
 	fr.amounts[0] = ratOf(r.InitialBudget)
-	fr.amounts[1] = ratOfAs(r.AnnualBudget, r.InitialBudget, fr.amounts[0])
-	fr.amounts[2] = ratOfAs(r.Executed, r.AnnualBudget, fr.amounts[1])
-	fr.score = ratOfAs(r.Score, r.Weight, fr.weight)
+	fr.amounts[1] = fr.amounts[0]
+	if !sameAs(r.AnnualBudget, r.InitialBudget) {
+		fr.amounts[1] = ratOf(r.AnnualBudget)
+	}
+	fr.amounts[2] = fr.amounts[1]
+	if !sameAs(r.Executed, r.AnnualBudget) {
+		fr.amounts[2] = ratOf(r.Executed)
+	}
+	fr.score = fr.weight
+	if !sameAs(r.Score, r.Weight) {
+		fr.score = ratOf(r.Score)
+	}
 }
 
 // rows returns the funds rows in the order of Funds.Rows.
@@ -316,6 +356,45 @@ func (k *checker) inds() []indNums {
 		return k.moreInds
 	}
 	return k.indBuf[:]
+}
+
+// groups1 returns the indicators' groups by 一级 heading.
+func (k *checker) groups1() []level {
+	if k.moreGroups1 != nil {
+		return k.moreGroups1
+	}
+	return k.groups1Buf[:k.nGroups1]
+}
+
+// group1 returns the index of the 一级 group of heading l1, adding one
+// that starts at indicator i if there is none. It looks from the last
+// group back.
+func (k *checker) group1(l1 string, i int) int {
+	gs := k.groups1()
+	for g := len(gs) - 1; g >= 0; g-- {
+		if gs[g].l1 == l1 {
+			return g
+		}
+	}
+	k.addGroup1(level{level1: true, l1: l1, first: i})
+	return len(gs)
+}
+
+// addGroup1 appends g to the 一级 groups, moving them from groups1Buf to
+// the heap when they outgrow it. (Appending to groups1Buf itself would
+// move the checker to the heap.)
+func (k *checker) addGroup1(g level) {
+	switch {
+	case k.moreGroups1 != nil:
+		k.moreGroups1 = append(k.moreGroups1, g)
+	case k.nGroups1 < len(k.groups1Buf):
+		k.groups1Buf[k.nGroups1] = g
+		k.nGroups1++
+	default:
+		more := make([]level, len(k.groups1Buf), 2*len(k.groups1Buf))
+		copy(more, k.groups1Buf[:])
+		k.moreGroups1 = append(more, g)
+	}
 }
 
 // add records a finding of code's usual severity, if code is on. The

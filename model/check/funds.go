@@ -94,11 +94,27 @@ func (k *checker) computeRate(r *fundsRow) {
 	if b == nil || b.IsZero() || a.r.Executed == nil {
 		return
 	}
-	r.computed, r.budgetName = a.amounts[2].quo(budget).mul(hundredR), name
+	r.computed, r.budgetName = percentOf(a.amounts[2], budget), name
 }
 
-// executionOf returns w × min(rate, 100%).
-func executionOf(w, rate ratio) ratio { return w.mul(minRatio(rate, hundredR)).quo(hundredR) }
+// percentOf returns x/of in percent, of being non-zero: 100 over
+// denominator 1 when x is of, as a budget all spent or a full score
+// mostly is.
+func percentOf(x, of ratio) ratio {
+	if x == of {
+		return hundredR
+	}
+	return x.quo(of).mul(hundredR)
+}
+
+// executionOf returns w × min(rate, 100%): w itself for a rate of 100%
+// or more, as most are, over w's denominator.
+func executionOf(w, rate ratio) ratio {
+	if rate.cmp(hundredR) >= 0 {
+		return w
+	}
+	return w.mul(rate).quo(hundredR)
+}
 
 // expectedExecution returns w × min(执行率, 100%) for row, from the
 // computed rate or else the printed one; missing when neither is known.
@@ -288,14 +304,15 @@ func (k *checker) sources() {
 
 // sumRows adds column col of the rows that have it and counts them.
 func sumRows(rows []fundsRow, col int) (ratio, int) {
-	sum, n := intRatio(0), 0
+	var sum decSum
+	n := 0
 	for i := range rows {
 		if a := rows[i].amounts[col]; !a.missing() {
-			sum = sum.add(a)
+			sum.add(a)
 			n++
 		}
 	}
-	return sum, n
+	return sum.value(), n
 }
 
 // sumTerms writes out the sum of sumRows: label and amount of each row

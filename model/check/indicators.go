@@ -72,7 +72,11 @@ func quantities(t, a *model.Value) (A, B ratio, ok bool) {
 	case t.Kind == model.ValuePercent && a.Kind == model.ValuePercent,
 		t.Kind == model.ValueNumber && a.Kind == model.ValueNumber && (t.Unit == a.Unit || t.Unit == "" || a.Unit == ""):
 		A = decRatio(*t.Value)
-		return A, ratOfAs(a.Value, t.Value, A), true
+		B = A
+		if !sameAs(a.Value, t.Value) {
+			B = decRatio(*a.Value)
+		}
+		return A, B, true
 	case t.Kind != model.ValueNumber || a.Kind != model.ValueNumber:
 		return ratio{}, ratio{}, false
 	case t.Base != nil && a.Base != nil && t.Base.Unit == a.Base.Unit:
@@ -222,10 +226,25 @@ func isActualPunct(r rune) bool {
 	return false
 }
 
+// hanEdges reports whether s begins and ends with a character of three
+// bytes led by E4 to E9, U+4000 to U+9FFF, as Chinese text mostly does:
+// neither white space nor punctuation, which is told without decoding.
+func hanEdges(s string) bool { return hanFirst(s) && isHan(s[len(s)-3:]) }
+
+// hanFirst reports whether s begins with a character of U+4000 to U+9FFF,
+// as hanEdges tells it.
+func hanFirst(s string) bool { return len(s) >= 3 && isHan(s[:3]) }
+
+// isHan reports whether c, three bytes, is a character of U+4000 to
+// U+9FFF: E4 to E9 and two continuation bytes.
+func isHan(c string) bool {
+	return c[0]-0xe4 <= 0xe9-0xe4 && c[1]&0xc0 == 0x80 && c[2]&0xc0 == 0x80
+}
+
 // trimSpace returns strings.TrimSpace(s): s itself when neither its
 // first nor its last character is white space, as it mostly is.
 func trimSpace(s string) string {
-	if s == "" {
+	if s == "" || hanEdges(s) {
 		return s
 	}
 	first, _ := utf8.DecodeRuneInString(s)
@@ -240,7 +259,7 @@ func trimSpace(s string) string {
 // text itself when neither its first nor its last character is white
 // space or punctuation, as it mostly is.
 func trimActual(text string) string {
-	if text == "" {
+	if text == "" || hanEdges(text) {
 		return text
 	}
 	first, _ := utf8.DecodeRuneInString(text)
@@ -371,7 +390,7 @@ func (k *checker) qualitative(ind *model.Indicator, n *indNums) bool {
 		return false
 	}
 	s := n.s
-	share := s.quo(w).mul(hundredR)
+	share := percentOf(s, w)
 	got := k.band(share)
 	if got == want {
 		return false

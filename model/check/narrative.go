@@ -188,7 +188,7 @@ func numberBefore(text string, end int, commas bool) (int, bool) {
 	// the keyword is looked for, a point being neither a filler nor the
 	// end of a keyword.
 	if i > 0 {
-		if c, n := foldedBefore(text, i); c == '.' && digitsBefore(text, end, false) == i {
+		if c, n := foldedBefore(text, i); c == '.' && (!commas || digitsBefore(text, end, false) == i) {
 			if j := digitsBefore(text, i-n, commas); j < i-n {
 				i = j
 			}
@@ -330,6 +330,9 @@ func index3(s, sep string) int {
 // blank reports whether s is empty or white space, as
 // strings.TrimSpace(s) == "" does, without trimming s.
 func blank(s string) bool {
+	if hanFirst(s) {
+		return false
+	}
 	for _, r := range s {
 		if !isWhite(r) {
 			return false

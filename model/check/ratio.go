@@ -69,10 +69,47 @@ func fromBig(x *big.Rat) ratio {
 	return ratio{b: x}
 }
 
-// decRatio returns the value of d as Decimal.Rat does: a decimal of up
-// to 18 digits, with digits on both sides of its point if it has one, is
-// read directly, anything else through Rat.
+// decRatio returns the value of d as Decimal.Rat does, over the
+// denominator readDecimal gives. It reads a short unsigned decimal itself,
+// as a form's numbers mostly are, and leaves the rest to readDecimal.
 func decRatio(d model.Decimal) ratio {
+	s := string(d)
+	if uint(len(s))-1 >= 10 { // also for an empty s
+		return readDecimal(d)
+	}
+	// At most 10 bytes, so m stays below 10^10 and the ratio is written
+	// as readDecimal writes it, unreduced.
+	var m int64
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			break
+		}
+		m = m*10 + int64(c)
+	}
+	switch {
+	case i == len(s):
+		return ratio{n: m, d: 1}
+	case i == 0 || s[i] != '.' || i == len(s)-1:
+		return readDecimal(d)
+	}
+	den := int64(1)
+	for _, c := range []byte(s[i+1:]) {
+		c -= '0'
+		if c > 9 {
+			return readDecimal(d)
+		}
+		m = m*10 + int64(c)
+		den *= 10
+	}
+	return ratio{n: m, d: den}
+}
+
+// readDecimal returns the value of d as Decimal.Rat does: a decimal of
+// up to 18 digits, with digits on both sides of its point if it has one,
+// is read directly, anything else through Rat.
+func readDecimal(d model.Decimal) ratio {
 	s := string(d)
 	neg := len(s) > 0 && s[0] == '-'
 	if neg {
@@ -131,16 +168,12 @@ func ratOf(d *model.Decimal) ratio {
 	return decRatio(*d)
 }
 
-// ratOfAs returns ratOf(d), or x, the value of e, when d and e are both
-// there and written alike, as a score and its weight often are.
-func ratOfAs(d, e *model.Decimal, x ratio) ratio {
-	switch {
-	case d == nil:
-		return ratio{}
-	case d == e || e != nil && sameDecimal(*d, *e):
-		return x
-	}
-	return decRatio(*d)
+// sameAs reports whether d and e are both there and written alike, as a
+// score and its weight, or an actual and its target, often are: then d
+// need not be read, having e's value. It is small enough to inline, where
+// a function that also read d would not be.
+func sameAs(d, e *model.Decimal) bool {
+	return d != nil && (d == e || e != nil && sameDecimal(*d, *e))
 }
 
 // sameDecimal reports whether a == b. It compares the bytes itself, from
@@ -196,16 +229,10 @@ func (r ratio) abs() ratio {
 // add returns a + b.
 func (a ratio) add(b ratio) ratio {
 	// Over one denominator, as the weights and scores of a form mostly
-	// are, in a test small enough to inline.
-	// A d of 0 is a ratio on the big path, or missing.
+	// are. A d of 0 is a ratio on the big path, or missing.
 	if a.d == b.d && a.d != 0 && uint64(a.n+reduceAbove)|uint64(b.n+reduceAbove) < 2*reduceAbove {
 		return ratio{n: a.n + b.n, d: a.d} // |n| < 2·reduceAbove
 	}
-	return a.addSlow(b)
-}
-
-// addSlow is add past its quick case.
-func (a ratio) addSlow(b ratio) ratio {
 	if a.b == nil && b.b == nil {
 		switch {
 		case b.n == 0:
@@ -213,10 +240,9 @@ func (a ratio) addSlow(b ratio) ratio {
 		case a.n == 0:
 			return b
 		}
-		// Small numerators over different denominators below 2^30 (add
-		// took those over one denominator), as a form's decimals are:
-		// sum64's sum with no test for overflow, the products being
-		// below 2^62.
+		// Small numerators over different denominators below 2^30, as
+		// a form's decimals are: sum64's sum with no test for overflow,
+		// the products being below 2^62.
 		if small(a.n) && small(b.n) && uint64(a.d|b.d) < 1<<30 {
 			return mkRatio(a.n*b.d+b.n*a.d, a.d*b.d)
 		}
@@ -225,6 +251,80 @@ func (a ratio) addSlow(b ratio) ratio {
 		}
 	}
 	return fromBig(new(big.Rat).Add(a.big(), b.big()))
+}
+
+// decSum adds ratios: in hundredths, in an int64, while they are small
+// decimals of up to two places, as the weights, scores and amounts of a
+// form mostly are, and as ratios otherwise. Adding needs no call on the
+// first path, where add would take one. The sum is the same number
+// either way, though it may come over another denominator than adding
+// ratio by ratio gives; the checks use sums only by their value. The
+// zero decSum is 0.
+type decSum struct {
+	cents int64
+	// rest is the sum of the ratios not added in cents, missing for
+	// none.
+	rest ratio
+}
+
+// add adds r, which must not be missing. It is too large to inline, so
+// the loops over every indicator write it out, as
+//
+//	if !s.addCents(r) {
+//		s.addRatio(r)
+//	}
+//
+// where addCents inlines.
+func (s *decSum) add(r ratio) {
+	if !s.addCents(r) {
+		s.addRatio(r)
+	}
+}
+
+// addCents adds r in cents and returns true, or returns false when r is
+// not a small decimal of up to two places.
+func (s *decSum) addCents(r ratio) bool {
+	// A ratio on the big path has a d of 0, which has no cents.
+	if uint64(r.d) >= uint64(len(centsPer)) {
+		return false
+	}
+	// |r.n| < 2^32 and |cents| < 2^59: the sum stays below 2^60.
+	m := int64(centsPer[r.d])
+	if m == 0 || uint64(r.n+reduceAbove)|uint64(s.cents>>27+reduceAbove) >= 2*reduceAbove {
+		return false
+	}
+	s.cents += r.n * m
+	return true
+}
+
+// addRatio adds r to s.rest.
+func (s *decSum) addRatio(r ratio) {
+	if s.rest.missing() {
+		s.rest = r
+		return
+	}
+	s.rest = s.rest.add(r)
+}
+
+// centsPer holds the hundredths in 1/d by d, for a d of 1, 10 or 100;
+// 0 for any other.
+var centsPer = [101]uint8{1: 100, 10: 10, 100: 1}
+
+// value returns the sum, the cents over 1 or 10 where they allow.
+func (s *decSum) value() ratio {
+	var c ratio
+	switch {
+	case s.cents%100 == 0:
+		c = intRatio(s.cents / 100)
+	case s.cents%10 == 0:
+		c = mkRatio(s.cents/10, 10)
+	default:
+		c = mkRatio(s.cents, 100)
+	}
+	if s.rest.missing() {
+		return c
+	}
+	return s.rest.add(c)
 }
 
 // sum64 returns an/ad + bn/bd as n/d over the larger denominator when one

@@ -152,10 +152,13 @@ func TestDecRatio(t *testing.T) {
 		assert.Equal(t, ratio{n: tt.n, d: tt.d}, r, "%q", tt.s)
 	}
 	x, w := model.Dec("9.5"), model.Dec("9.5")
-	assert.Equal(t, intRatio(7), ratOfAs(x, x, intRatio(7)), "the same decimal")
-	assert.Equal(t, intRatio(7), ratOfAs(x, w, intRatio(7)), "decimals written alike")
-	assert.Equal(t, ratio{n: 95, d: 10}, ratOfAs(x, nil, intRatio(7)))
-	assert.True(t, ratOfAs(nil, w, intRatio(7)).missing())
+	assert.True(t, sameAs(x, x), "the same decimal")
+	assert.True(t, sameAs(x, w), "decimals written alike")
+	other := model.Decimal("9.50")
+	assert.False(t, sameAs(x, &other), "decimals written otherwise")
+	assert.False(t, sameAs(x, nil))
+	assert.False(t, sameAs(nil, w))
+	assert.False(t, sameAs(nil, nil))
 	assert.True(t, ratOf(nil).missing())
 	assert.False(t, ratOf(model.Dec("0")).missing())
 }

@@ -1,6 +1,8 @@
 package check_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -97,4 +99,40 @@ func BenchmarkSampleDocument(b *testing.B) {
 	for b.Loop() {
 		check.Document(doc, nil)
 	}
+}
+
+// BenchmarkCorpusDocument checks, as BenchmarkSampleDocument does, the
+// first 20 text files of the folder JIXIAO_CHECK_CORPUS names, such as a
+// corpus cmd/gencorpus writes (the package is a command and cannot be
+// imported to generate one here); it is skipped when the variable is
+// unset.
+func BenchmarkCorpusDocument(b *testing.B) {
+	dir := os.Getenv("JIXIAO_CHECK_CORPUS")
+	if dir == "" {
+		b.Skip("JIXIAO_CHECK_CORPUS is not set")
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*model.Document
+	forms := 0
+	for _, p := range paths[:min(len(paths), 20)] {
+		doc, err := extract.File(p, &extract.Options{NoCheck: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+		forms += len(doc.Forms)
+	}
+	if forms == 0 {
+		b.Fatalf("no forms in %s", dir)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, doc := range docs {
+			check.Document(doc, nil)
+		}
+	}
+	b.ReportMetric(float64(forms), "forms/op")
 }

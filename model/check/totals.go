@@ -59,7 +59,7 @@ type level struct {
 	// findings are reported.
 	first    int
 	declared *model.Decimal
-	sum      ratio
+	sum      decSum
 	n        int
 }
 
@@ -71,69 +71,62 @@ func (g *level) name() string {
 	return g.l2
 }
 
-// levels appends to out the indicators' groups by 一级 and by 二级
-// heading, in the order the headings first appear. It leaves out the
-// groups no check would look at: the 二级 ones when no indicator states
-// a 二级 weight, and the 一级 ones too when no indicator states a 一级
-// weight and no usual weights are configured.
-func (k *checker) levels(out []level) []level {
-	by1 := k.level1 || len(k.c.Weights.Levels) > 0
-	by2 := k.level2
-	// last1 and last2 are the groups of the indicator before, where the
-	// next one mostly falls.
-	last1, last2 := -1, -1
+// levels2 returns the indicators' groups by 二级 heading, in the order
+// the headings first appear, when an indicator states a 二级 weight; with
+// none, no check would look at them, and levels2 returns nil. (read
+// gathers the groups by 一级 heading.)
+func (k *checker) levels2() []level {
+	if !k.level2Weights() {
+		return nil
+	}
+	var out []level
+	// last is the group of the indicator before, where the next one
+	// mostly falls.
+	last := -1
 	nums := k.inds()
 	for i := range k.f.Indicators {
 		ind := &k.f.Indicators[i]
-		g1, g2 := -1, -1
-		if by1 && ind.Level1 != "" {
-			if last1 >= 0 && out[last1].l1 == ind.Level1 {
-				g1 = last1
-			} else {
-				out, g1 = groupOf(out, true, ind.Level1, "", i)
-				last1 = g1
-			}
-			if ind.Level1Weight != nil && out[g1].declared == nil {
-				out[g1].declared = ind.Level1Weight
-			}
+		if ind.Level2 == "" {
+			continue
 		}
-		if by2 && ind.Level2 != "" {
-			if last2 >= 0 && joinedEqual(out[last2].l1, out[last2].l2, ind.Level1, ind.Level2) {
-				g2 = last2
-			} else {
-				out, g2 = groupOf(out, false, ind.Level1, ind.Level2, i)
-				last2 = g2
-			}
-			if ind.Level2Weight != nil && out[g2].declared == nil {
-				out[g2].declared = ind.Level2Weight
-			}
+		g := last
+		if g < 0 || !joinedEqual(out[g].l1, out[g].l2, ind.Level1, ind.Level2) {
+			out, g = group2Of(out, ind.Level1, ind.Level2, i)
+			last = g
+		}
+		if ind.Level2Weight != nil && out[g].declared == nil {
+			out[g].declared = ind.Level2Weight
 		}
 		if w := nums[i].w; !w.missing() {
-			if g1 >= 0 {
-				out[g1].sum = out[g1].sum.add(w)
-				out[g1].n++
-			}
-			if g2 >= 0 {
-				out[g2].sum = out[g2].sum.add(w)
-				out[g2].n++
-			}
+			out[g].sum.add(w)
+			out[g].n++
 		}
 	}
 	return out
 }
 
-// groupOf returns the index in groups of the group keyed by level1, l1
-// and l2, appending a new one that starts at indicator first if there is
+// level2Weights reports whether an indicator states the weight of its
+// 二级 heading.
+func (k *checker) level2Weights() bool {
+	for i := range k.f.Indicators {
+		if k.f.Indicators[i].Level2Weight != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// group2Of returns the index in groups of the 二级 group keyed by l1 and
+// l2, appending a new one that starts at indicator first if there is
 // none. It looks from the last group back, as an indicator mostly falls
 // in the group of the one before it.
-func groupOf(groups []level, level1 bool, l1, l2 string, first int) ([]level, int) {
+func group2Of(groups []level, l1, l2 string, first int) ([]level, int) {
 	for i := len(groups) - 1; i >= 0; i-- {
-		g := &groups[i]
-		if g.level1 == level1 && (level1 && g.l1 == l1 || !level1 && joinedEqual(g.l1, g.l2, l1, l2)) {
+		if g := &groups[i]; joinedEqual(g.l1, g.l2, l1, l2) {
 			return groups, i
 		}
 	}
-	groups = append(groups, level{level1: level1, l1: l1, l2: l2, first: first, sum: intRatio(0)})
+	groups = append(groups, level{l1: l1, l2: l2, first: first})
 	return groups, len(groups) - 1
 }
 
@@ -171,14 +164,26 @@ func joinedEqualSplit(a1, a2, b1, b2 string) bool {
 // weight (rules 9 and 10).
 func (k *checker) weights() {
 	tol := k.p.weights
-	var buf [8]level
-	groups := k.levels(buf[:0])
-	for i := range groups {
-		g := &groups[i]
-		if g.declared == nil || g.n == 0 || within(g.sum, decRatio(*g.declared), tol) {
+	groups1, groups2 := k.groups1(), k.levels2()
+	// The groups in the order they first appear: by their first
+	// indicator, the 一级 group before the 二级 one that starts with it.
+	for i, j := 0, 0; i < len(groups1) || j < len(groups2); {
+		var g *level
+		if j == len(groups2) || i < len(groups1) && groups1[i].first <= groups2[j].first {
+			g = &groups1[i]
+			i++
+		} else {
+			g = &groups2[j]
+			j++
+		}
+		if g.declared == nil || g.n == 0 {
 			continue
 		}
-		e := g.sum.decimal(6)
+		sum := g.sum.value()
+		if within(sum, decRatio(*g.declared), tol) {
+			continue
+		}
+		e := sum.decimal(6)
 		k.add(CodeLevelWeight, k.f.Indicators[g.first].At, &e, g.declared,
 			"%s标明%s分，其下各指标分值合计为%s", g.name(), num(g.declared), string(e))
 	}
@@ -189,16 +194,16 @@ func (k *checker) weights() {
 			"预算执行率的分值为%s，常见设置为%s分（各地不同，仅作提示）", num(r.r.Weight), string(def))
 	}
 	if len(k.c.Weights.Levels) > 0 {
-		for i := range groups {
-			g := &groups[i]
-			if !g.level1 || g.n == 0 {
+		for i := range groups1 {
+			g := &groups1[i]
+			if g.n == 0 {
 				continue
 			}
 			def, defR, ok := k.levelWeight(g.l1)
 			if !ok {
 				continue
 			}
-			w := g.sum
+			w := g.sum.value()
 			if g.declared != nil {
 				w = decRatio(*g.declared)
 			}
