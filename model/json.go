@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -124,12 +125,20 @@ func (e *encoder) grow(b []byte, n int) []byte {
 	return slices.Grow(b, n)
 }
 
-// raw appends s, a piece of compact JSON made of punctuation and at most
-// one key, which ends it, such as `{"index":`, `,"at":` or `]`.
-// Brackets in s open or close non-empty objects and arrays; an empty one
-// is written with append. When indenting, raw lays s out as json.Indent
-// does: a line break after an opening bracket and a comma and before a
-// closing one, and a space after the colon.
+// raw appends s, a piece of compact JSON made of punctuation, keys and
+// values, such as `{"index":`, `},"actual":`, `,"unit":"%"`,
+// `true,"met":` or `]`: a key ends s with its colon, or a string value
+// after it ends s, and a literal value such as true is followed by a
+// comma or a bracket. Keys and values hold no punctuation. Brackets in s
+// open or close non-empty objects and arrays; an empty one is written
+// with append.
+// When indenting, raw lays s out as json.Indent does: a line break after
+// an opening bracket and a comma and before a closing one, and a space
+// after each colon.
+//
+// The callers write as much as they can in one piece, so that compact
+// JSON takes one append for it, but keep a piece to sixteen bytes where
+// they can: the compiler copies a longer constant with a call.
 func (e *encoder) raw(b []byte, s string) []byte {
 	if !e.indent {
 		return append(b, s...)
@@ -157,10 +166,26 @@ func (e *encoder) rawIndent(b []byte, s string) []byte {
 		case ',':
 			b = append(b, ',')
 			b = e.nl(b)
+		case '"':
+			// A key, which ends s with its colon, or which a string
+			// value after it ends.
+			if s[len(s)-1] == ':' {
+				b = append(b, s[i:]...)
+				return append(b, ' ')
+			}
+			k := i + strings.IndexByte(s[i:], ':')
+			b = append(b, s[i:k]...)
+			b = append(b, ':', ' ')
+			return append(b, s[k+1:]...)
 		default:
-			// The key and its colon, which end s.
-			b = append(b, s[i:]...)
-			return append(b, ' ')
+			// A literal value, such as true, up to the comma or bracket
+			// after it.
+			n := 1
+			for i+n < len(s) && s[i+n] != ',' && s[i+n] != '}' && s[i+n] != ']' {
+				n++
+			}
+			b = append(b, s[i:i+n]...)
+			i += n - 1
 		}
 	}
 	return b
@@ -169,10 +194,57 @@ func (e *encoder) rawIndent(b []byte, s string) []byte {
 // decimal appends *d as a bare number, or null when d is nil or *d is not
 // a JSON number.
 func decimal(b []byte, d *Decimal) []byte {
-	if d == nil || !isJSONNumber(string(*d)) {
+	if d == nil {
 		return append(b, "null"...)
 	}
-	return append(b, *d...)
+	return appendNumber(b, string(*d))
+}
+
+// appendNumber appends s when it is a JSON number, and null when it is
+// not, as isJSONNumber decides. Most decimals have one to three
+// characters ("0", "10", "100", "2.5"): those are checked and appended
+// here byte by byte, without the calls to check and copy them; those of
+// four to eight characters without a sign or exponent ("98.75", "2021")
+// are checked here in one word. isJSONNumber decides the others, and any
+// string these quick checks refuse.
+func appendNumber(b []byte, s string) []byte {
+	switch len(s) {
+	case 1:
+		if c := s[0]; c-'0' < 10 {
+			return append(b, c)
+		}
+	case 2:
+		if c0, c1 := s[0], s[1]; c0-'1' < 9 && c1-'0' < 10 {
+			return append(b, c0, c1)
+		}
+	case 3:
+		c0, c1, c2 := s[0], s[1], s[2]
+		if c2-'0' < 10 && (c0-'1' < 9 && c1-'0' < 10 || c0-'0' < 10 && c1 == '.') {
+			return append(b, c0, c1, c2)
+		}
+	case 4, 5, 6, 7, 8:
+		// Digits with at most one point between two of them and no
+		// leading zero ("98.75", "2021"), checked in one word.
+		n := len(s)
+		x := uint64(load32(s)) | uint64(load32(s[n-4:]))<<(8*(n-4)&63)
+		// The top bit of each of the n bytes that is not a digit.
+		c := x ^ '0'*ones
+		other := (c&^tops + (0x80-10)*ones | c) & (tops >> ((64 - 8*n) & 63))
+		if other == 0 && s[0] != '0' {
+			return append(b, s...)
+		}
+		// One point, neither first nor last (its top bit is at
+		// 8*index+7, from 15 to 8*n-9), and "0" alone before it.
+		p := bits.TrailingZeros64(other)
+		if other&(other-1) == 0 && byte(x>>(p-7&63)) == '.' && uint(p-15) < uint(8*n-23) &&
+			(s[0] != '0' || p == 15) {
+			return append(b, s...)
+		}
+	}
+	if !isJSONNumber(s) {
+		return append(b, "null"...)
+	}
+	return append(b, s...)
 }
 
 // appendBool appends true or false.
@@ -326,14 +398,16 @@ func (e *encoder) problem(b []byte, p *Problem) []byte {
 
 // at appends a, leaving out the fields that are zero.
 func (e *encoder) at(b []byte, a *At) []byte {
-	if a.IsZero() {
-		return append(b, "{}"...)
-	}
-	if !e.indent && a.Table == 0 && a.Row == 0 && a.Col == 0 && a.Paragraph == 0 {
-		// A line alone, the position of text input.
-		b = append(b, `{"line":`...)
-		b = appendInt(b, a.Line)
-		return append(b, '}')
+	if a.Table|a.Row|a.Col|a.Paragraph == 0 {
+		switch {
+		case a.Line == 0:
+			return append(b, "{}"...)
+		case !e.indent:
+			// A line alone, the position of text input.
+			b = append(b, `{"line":`...)
+			b = appendInt(b, a.Line)
+			return append(b, '}')
+		}
 	}
 	// Each member is written after a comma, and the first comma then
 	// becomes the opening brace: when indenting, both are followed by a
@@ -554,17 +628,20 @@ func (e *encoder) indicator(b []byte, in *Indicator) []byte {
 	}
 	b = e.raw(b, `,"target":`)
 	b = e.value(b, &in.Target)
-	b = e.raw(b, `,"actual":`)
+	b = e.raw(b, `},"actual":`)
 	b = e.value(b, &in.Actual)
-	b = e.raw(b, `,"weight":`)
+	b = e.raw(b, `},"weight":`)
 	b = decimal(b, in.Weight)
 	b = e.raw(b, `,"score":`)
 	b = decimal(b, in.Score)
 	b = e.raw(b, `,"deviation_reason":`)
 	b = appendString(b, in.DeviationReason)
 	b = e.raw(b, `,"applicable":`)
-	b = appendBool(b, in.Applicable)
-	b = e.raw(b, `,"met":`)
+	if in.Applicable {
+		b = e.raw(b, `true,"met":`)
+	} else {
+		b = e.raw(b, `false,"met":`)
+	}
 	if in.Met == nil {
 		b = append(b, "null"...)
 	} else {
@@ -585,14 +662,14 @@ func (e *encoder) indicator(b []byte, in *Indicator) []byte {
 	return e.raw(b, "}")
 }
 
+// value appends v, less the brace that closes it, which the caller
+// writes with the key that follows.
 func (e *encoder) value(b []byte, v *Value) []byte {
 	b = e.raw(b, `{"raw":`)
 	b = appendString(b, v.Raw)
-	b = e.raw(b, `,"kind":`)
-	b = appendKind(b, v.Kind)
+	b = e.kind(b, v.Kind)
 	if v.Op != "" {
-		b = e.raw(b, `,"op":`)
-		b = appendOp(b, v.Op)
+		b = e.op(b, v.Op)
 	}
 	if v.Value != nil {
 		b = e.raw(b, `,"value":`)
@@ -606,13 +683,11 @@ func (e *encoder) value(b []byte, v *Value) []byte {
 		b = e.raw(b, `,"max":`)
 		b = decimal(b, v.Max)
 	}
-	if v.Unit != "" {
+	if v.Unit == "%" {
+		b = e.raw(b, `,"unit":"%"`) // the unit of most values
+	} else if v.Unit != "" {
 		b = e.raw(b, `,"unit":`)
-		if v.Unit == "%" {
-			b = append(b, `"%"`...) // the unit of most values
-		} else {
-			b = appendString(b, v.Unit)
-		}
+		b = appendString(b, v.Unit)
 	}
 	if v.UnitFrom != "" {
 		b = e.raw(b, `,"unit_from":`)
@@ -646,7 +721,7 @@ func (e *encoder) value(b []byte, v *Value) []byte {
 		b = e.raw(b, `,"text":`)
 		b = appendString(b, v.Text)
 	}
-	return e.raw(b, "}")
+	return b
 }
 
 func (e *encoder) total(b []byte, t *Total) []byte {
@@ -683,44 +758,47 @@ func (e *encoder) finding(b []byte, f *Finding) []byte {
 	return e.raw(b, "}")
 }
 
-// appendKind appends the kind of a Value as appendString does, writing
-// the kinds of the Value constants, most frequent first, without looking
-// at their bytes.
-func appendKind(b []byte, k string) []byte {
+// kind appends the member "kind" of a Value, writing the kinds of the
+// Value constants, most frequent first, with their key in one piece where
+// that is no longer than raw copies without a call.
+func (e *encoder) kind(b []byte, k string) []byte {
 	switch {
 	case k == ValuePercent:
+		b = e.raw(b, `,"kind":`)
 		return append(b, `"percent"`...)
 	case k == ValueNumber:
-		return append(b, `"number"`...)
+		return e.raw(b, `,"kind":"number"`)
 	case k == ValueNone:
-		return append(b, `"none"`...)
+		return e.raw(b, `,"kind":"none"`)
 	case k == ValueText:
-		return append(b, `"text"`...)
+		return e.raw(b, `,"kind":"text"`)
 	case k == ValueDate:
-		return append(b, `"date"`...)
+		return e.raw(b, `,"kind":"date"`)
 	case k == ValuePeriod:
-		return append(b, `"period"`...)
+		return e.raw(b, `,"kind":"period"`)
 	}
+	b = e.raw(b, `,"kind":`)
 	return appendString(b, k)
 }
 
-// appendOp appends the operator of a Value as appendString does, writing
-// the operators of the Op constants without looking at their bytes.
-func appendOp(b []byte, op string) []byte {
+// op appends the member "op" of a Value, writing the operators of the Op
+// constants with their key in one piece.
+func (e *encoder) op(b []byte, op string) []byte {
 	switch {
 	case op == OpEq:
-		return append(b, `"="`...)
+		return e.raw(b, `,"op":"="`)
 	case op == OpGE:
-		return append(b, `">="`...)
+		return e.raw(b, `,"op":">="`)
 	case op == OpLE:
-		return append(b, `"<="`...)
+		return e.raw(b, `,"op":"<="`)
 	case op == OpGT:
-		return append(b, `">"`...)
+		return e.raw(b, `,"op":">"`)
 	case op == OpLT:
-		return append(b, `"<"`...)
+		return e.raw(b, `,"op":"<"`)
 	case op == OpRange:
-		return append(b, `"range"`...)
+		return e.raw(b, `,"op":"range"`)
 	}
+	b = e.raw(b, `,"op":`)
 	return appendString(b, op)
 }
 
@@ -778,6 +856,10 @@ func isJSONNumber(s string) bool {
 
 const hex = "0123456789abcdef"
 
+// ones and tops hold a one in each byte of a word, and the top bit of
+// each byte.
+const ones, tops = 0x0101010101010101, 0x8080808080808080
+
 // safe marks the ASCII bytes that a JSON string holds as they are: all
 // but control characters, the quote and the backslash.
 var safe = [utf8.RuneSelf]bool{
@@ -802,12 +884,13 @@ var safe = [utf8.RuneSelf]bool{
 //
 // Most strings need none of that. appendString first checks that s is
 // plain, reading it a word at a time: runs of safe ASCII eight bytes at a
-// time, and three-byte sequences (CJK text) two at a time. The last
-// bytes, fewer than eight, are read as one word with zeros after them,
-// which cut short a sequence before them. A plain string is then
-// appended whole, one of fewer than eight bytes from the word that holds
-// it; any other string goes to escapeString. Nothing is written past the
-// end of the result, as with append.
+// time, three-byte sequences (CJK text) two at a time, and two-byte
+// sequences (such as × and °) one at a time. The last bytes, fewer than
+// eight, are read as one word with zeros after them, which cut short a
+// sequence before them. A plain string is then appended whole: one of
+// fewer than sixteen bytes from the words that hold it, a longer one by
+// a copy. Any other string goes to escapeString. Nothing is written past
+// the end of the result, as with append.
 func appendString(b []byte, s string) []byte {
 	n := len(s)
 	i := 0
@@ -831,7 +914,12 @@ func appendString(b []byte, s string) []byte {
 			continue
 		}
 		if m&0x80 != 0 {
-			// A byte at i that needs escaping or validating.
+			// A byte at i that needs escaping or validating, but for
+			// a two-byte sequence (such as × and °).
+			if plain2(x) {
+				i += 2
+				continue
+			}
 			return escapeString(b, s)
 		}
 		i += bits.TrailingZeros64(m) / 8
@@ -856,25 +944,34 @@ func appendString(b []byte, s string) []byte {
 		x = tail
 	}
 	for r > 0 {
-		if plain6(x) {
+		if x&0x80 == 0 {
+			// ASCII first (most short strings are, as "/" and "100%"):
+			// the safe bytes up to the first other one, which is past
+			// the r when they are all safe.
+			k := bits.TrailingZeros64(unsafeASCII(x)) / 8
+			if k >= r {
+				break
+			}
+			if k == 0 {
+				return escapeString(b, s)
+			}
+			x >>= 8 * k & 63
+			r -= k
+			continue
+		}
+		switch {
+		case plain6(x):
 			x >>= 48
 			r -= 6
-			continue
-		}
-		if plain3(x) {
+		case plain3(x):
 			x >>= 24
 			r -= 3
-			continue
-		}
-		k := bits.TrailingZeros64(unsafeASCII(x)) / 8
-		if k >= r {
-			break
-		}
-		if k == 0 {
+		case plain2(x):
+			x >>= 16
+			r -= 2
+		default:
 			return escapeString(b, s)
 		}
-		x >>= 8 * k & 63
-		r -= k
 	}
 	// A string of fewer than eight bytes, all in tail, is appended
 	// without the call to copy it that appending s makes.
@@ -896,6 +993,32 @@ func appendString(b []byte, s string) []byte {
 	case 7:
 		return append(b, '"', byte(x), byte(x>>8), byte(x>>16), byte(x>>24), byte(x>>32), byte(x>>40), byte(x>>48), '"')
 	}
+	if n < 16 {
+		// A string of eight to fifteen bytes, such as four CJK
+		// characters: its first eight bytes, then the rest from tail,
+		// without the call to copy it. (A shorter one is appended with
+		// its quotes in one append above, which this cannot share.)
+		x := load64(s)
+		b = append(b, '"', byte(x), byte(x>>8), byte(x>>16), byte(x>>24), byte(x>>32), byte(x>>40), byte(x>>48), byte(x>>56))
+		switch x := tail >> (8 * (16 - n) & 63); n {
+		case 8:
+			return append(b, '"')
+		case 9:
+			return append(b, byte(x), '"')
+		case 10:
+			return append(b, byte(x), byte(x>>8), '"')
+		case 11:
+			return append(b, byte(x), byte(x>>8), byte(x>>16), '"')
+		case 12:
+			return append(b, byte(x), byte(x>>8), byte(x>>16), byte(x>>24), '"')
+		case 13:
+			return append(b, byte(x), byte(x>>8), byte(x>>16), byte(x>>24), byte(x>>32), '"')
+		case 14:
+			return append(b, byte(x), byte(x>>8), byte(x>>16), byte(x>>24), byte(x>>32), byte(x>>40), '"')
+		default:
+			return append(b, byte(x), byte(x>>8), byte(x>>16), byte(x>>24), byte(x>>32), byte(x>>40), byte(x>>48), '"')
+		}
+	}
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"')
@@ -908,6 +1031,13 @@ func appendString(b []byte, s string) []byte {
 // to plain3.
 func plain6(x uint64) bool {
 	return x&0xc0c0f0c0c0f0 == 0x8080e08080e0 && plainLeads[byte(x&0xf|x>>20&0xf0)]
+}
+
+// plain2 reports whether the two low bytes of x, in little-endian order,
+// are a two-byte sequence of valid UTF-8 (lead byte C2–DF, then a
+// continuation byte), which a JSON string holds as it is.
+func plain2(x uint64) bool {
+	return x&0xc0e0 == 0x80c0 && x&0x1e != 0
 }
 
 // plain12 reports whether x and y, words of a string six bytes apart,
@@ -1035,7 +1165,6 @@ func load64(s string) uint64 {
 // exactly, so bits.TrailingZeros64 of the result is eight times its index,
 // and the result is zero when all eight bytes are safe.
 func unsafeASCII(x uint64) uint64 {
-	const ones, tops = 0x0101010101010101, 0x8080808080808080
 	ctl := (x - 0x20*ones) &^ x // < 0x20: subtracting borrows into the top bit
 	q := x ^ '"'*ones           // zero where x has a quote
 	bs := x ^ '\\'*ones         // zero where x has a backslash

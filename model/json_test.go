@@ -861,18 +861,30 @@ func TestAppendJSONAt(t *testing.T) {
 	}
 }
 
-// TestAppendKindOp checks that appendKind and appendOp write what
-// appendString writes, for the Value constants, which they write without
-// looking at them, and for other strings.
+// TestAppendKindOp checks that encoder.kind and encoder.op write what
+// appendString writes after the key, compact and indented, for the Value
+// constants, which they write without looking at them, and for other
+// strings.
 func TestAppendKindOp(t *testing.T) {
 	for _, s := range []string{
 		ValueNumber, ValuePercent, ValueDate, ValuePeriod, ValueText, ValueNone,
 		OpEq, OpGE, OpLE, OpGT, OpLT, OpRange,
 		"", "Number", "percent ", "nonE", "=>", "<>", "≥", "\"", "a\\b", "\x00", "\u2028", "\xff", "区间",
 	} {
-		want := string(appendString([]byte("x"), s))
-		assert.Equal(t, want, string(appendKind([]byte("x"), s)), "appendKind(%q)", s)
-		assert.Equal(t, want, string(appendOp([]byte("x"), s)), "appendOp(%q)", s)
+		for _, indent := range []bool{false, true} {
+			e := encoder{indent: indent, depth: 1}
+			sep := ":"
+			if indent {
+				sep = ": "
+			}
+			want := string(appendString([]byte("x,\n  \"kind\""+sep), s))
+			if !indent {
+				want = string(appendString([]byte(`x,"kind":`), s))
+			}
+			assert.Equal(t, want, string(e.kind([]byte("x"), s)), "kind(%q), indent=%v", s, indent)
+			want = strings.Replace(want, "kind", "op", 1)
+			assert.Equal(t, want, string(e.op([]byte("x"), s)), "op(%q), indent=%v", s, indent)
+		}
 	}
 }
 
@@ -913,5 +925,83 @@ func TestAppendInt(t *testing.T) {
 		if got, want := string(appendInt([]byte("x"), n)), "x"+strconv.Itoa(n); got != want {
 			t.Errorf("appendInt(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// checkAppendNumber checks appendNumber against isJSONNumber, which
+// TestIsJSONNumber checks against the grammar.
+func checkAppendNumber(t *testing.T, s string) {
+	t.Helper()
+	want := "xnull"
+	if isJSONNumber(s) {
+		want = "x" + s
+	}
+	if got := string(appendNumber([]byte("x"), s)); got != want {
+		t.Fatalf("appendNumber(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// TestAppendNumber checks the short cases of appendNumber: every string of
+// one or two bytes, every string of up to six bytes drawn from the
+// characters numbers are made of, and every byte at every offset of
+// numbers of one to nine bytes.
+func TestAppendNumber(t *testing.T) {
+	for c0 := range 256 {
+		checkAppendNumber(t, string([]byte{byte(c0)}))
+		for c1 := range 256 {
+			checkAppendNumber(t, string([]byte{byte(c0), byte(c1)}))
+		}
+	}
+	const alphabet = "019.-e"
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		checkAppendNumber(t, prefix)
+		if n == 0 {
+			return
+		}
+		for i := range len(alphabet) {
+			gen(prefix+alphabet[i:i+1], n-1)
+		}
+	}
+	gen("", 6)
+	for _, base := range []string{"123456789", "100.25678", "0.1234567", "90.500001"} {
+		for n := 1; n <= len(base); n++ {
+			for i := range n {
+				for c := range 256 {
+					checkAppendNumber(t, base[:i]+string(byte(c))+base[i+1:n])
+				}
+			}
+		}
+	}
+}
+
+// FuzzAppendNumber checks appendNumber against isJSONNumber for any bytes.
+func FuzzAppendNumber(f *testing.F) {
+	for _, s := range []string{"0", "10", "2.5", "0.5", "98.75", "2021", "12345678", "1234.678", "-1", "1e5", "05", "1.", ".5", "abcdefgh"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkAppendNumber)
+}
+
+// TestRaw checks the layout raw gives pieces of compact JSON that hold
+// values as well as keys, compact and indented.
+func TestRaw(t *testing.T) {
+	for _, c := range []struct {
+		piece  string
+		depth  int
+		indent string
+	}{
+		{`{"raw":`, 0, "{\n  \"raw\": "},
+		{`,"unit":"%"`, 1, ",\n  \"unit\": \"%\""},
+		{`,"op":">="`, 1, ",\n  \"op\": \">=\""},
+		{`},"actual":`, 2, "\n  },\n  \"actual\": "},
+		{`true,"met":`, 1, "true,\n  \"met\": "},
+		{`false,"met":`, 1, "false,\n  \"met\": "},
+		{`]}`, 2, "\n  ]\n}"},
+	} {
+		e := encoder{}
+		assert.Equal(t, "x"+c.piece, string(e.raw([]byte("x"), c.piece)), "compact %q", c.piece)
+		e = encoder{indent: true, depth: c.depth}
+		assert.Equal(t, "x"+c.indent, string(e.raw([]byte("x"), c.piece)), "indented %q", c.piece)
 	}
 }
