@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/model"
+	"github.com/jixiao/jixiao/model/slab"
 )
 
 // An Arena cuts the numbers that Number, Rate, Amount and Value return,
@@ -20,9 +21,9 @@ import (
 // the next document instead, once the values cut so far are no longer
 // used.
 type Arena struct {
-	decs  slabs[model.Decimal]
-	bases slabs[model.Base]
-	bools slabs[bool]
+	decs  slab.Pool[model.Decimal]
+	bases slab.Pool[model.Base]
+	bools slab.Pool[bool]
 	// text holds the digits of the numbers an Arena writes (a Base in
 	// a plain unit), which Reset leaves alone: its strings are never
 	// written again. It is a pointer so that an Arena may be copied.
@@ -48,52 +49,19 @@ const textSlab = 1024
 // has made so far: every value cut from it before must no longer be used,
 // as the next ones overwrite them.
 func (a *Arena) Reset() {
-	a.decs.reset()
-	a.bases.reset()
-	a.bools.reset()
+	// The slabs handed out are cleared, so that they hold on to nothing
+	// of the last document (decimals may be cut from its input).
+	a.decs.Reset()
+	a.bases.Reset()
+	a.bools.Reset()
 	a.unit, a.unitExp, a.unitSet = "", 0, false
 }
 
-// slabs hands out values of type T from slabs of arenaSlab, keeping the
-// first maxKept for reset to hand out again.
-type slabs[T any] struct {
-	cur []T
-	// kept are the slabs made so far, up to maxKept; next counts those
-	// taken since the last reset.
-	kept [][]T
-	next int
-}
-
-// new returns a pointer to a copy of v.
-func (s *slabs[T]) new(v T) *T {
-	if len(s.cur) == cap(s.cur) {
-		s.cur = s.slab()
-	}
-	s.cur = append(s.cur, v)
-	return &s.cur[len(s.cur)-1]
-}
-
-// slab returns an empty slab: the next one kept, or a new one.
-func (s *slabs[T]) slab() []T {
-	s.next++
-	if s.next <= len(s.kept) {
-		return s.kept[s.next-1][:0]
-	}
-	c := make([]T, 0, arenaSlab)
-	if len(s.kept) < maxKept {
-		s.kept = append(s.kept, c)
-	}
-	return c
-}
-
-// reset readies s to hand out its kept slabs again, first to last.
-func (s *slabs[T]) reset() {
-	// The slabs handed out are cleared, so that they hold on to nothing
-	// of the last document (decimals may be cut from its input).
-	for _, c := range s.kept[:min(s.next, len(s.kept))] {
-		clear(c[:cap(c)])
-	}
-	*s = slabs[T]{kept: s.kept}
+// put returns a pointer to a copy of v, from the pool p.
+func put[T any](p *slab.Pool[T], v T) *T {
+	q := p.New(arenaSlab, maxKept)
+	*q = v
+	return q
 }
 
 // dec returns a pointer to a copy of d.
@@ -101,7 +69,7 @@ func (a *Arena) dec(d model.Decimal) *model.Decimal {
 	if a == nil {
 		return newDecimal(d)
 	}
-	return a.decs.new(d)
+	return put(&a.decs, d)
 }
 
 // pair returns pointers to copies of min and max.
@@ -117,7 +85,7 @@ func (a *Arena) withBase(d model.Decimal, b model.Base) (*model.Decimal, *model.
 	if a == nil {
 		return newWithBase(d, b)
 	}
-	return a.dec(d), a.bases.new(b)
+	return a.dec(d), put(&a.bases, b)
 }
 
 // bool returns a pointer to a copy of b.
@@ -125,7 +93,7 @@ func (a *Arena) bool(b bool) *bool {
 	if a == nil {
 		return newBool(b)
 	}
-	return a.bools.new(b)
+	return put(&a.bools, b)
 }
 
 // string returns b as a string. An Arena writes it into its text buffer,

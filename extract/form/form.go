@@ -15,6 +15,7 @@ package form
 import (
 	"github.com/jixiao/jixiao/extract/table"
 	"github.com/jixiao/jixiao/model"
+	"github.com/jixiao/jixiao/model/slab"
 	"github.com/jixiao/jixiao/normalize"
 )
 
@@ -115,21 +116,23 @@ type machine struct {
 	// slab's spare capacity (see start and finish), so that a document's
 	// forms cost a few allocations, not one (or more) each.
 	inds     []model.Indicator
-	indSlabs slabs[model.Indicator]
+	indSlabs slab.Slabs[model.Indicator]
 	bigForm  int        // the most indicators of a form of the input so far
 	form     model.Form // the storage of f
 
 	// strs holds the strings that forms point to (Indicator.Name), so
 	// that a form costs an allocation for many names, not one for each.
 	strs     []string
-	strSlabs slabs[string]
+	strSlabs slab.Slabs[string]
 
-	// The parts of forms that are one or a few each, from pools.
-	fundsPool pool[model.Funds]
-	rowPool   pool[model.FundsRow]
-	goalsPool pool[model.Goals]
-	totalPool pool[model.Total]
-	intPool   pool[int]
+	// The parts of forms that are one or a few each come from pools
+	// (see newOf): allocating each alone cost a few allocations a form,
+	// and a reused Parser's pools allocate none.
+	fundsPool slab.Pool[model.Funds]
+	rowPool   slab.Pool[model.FundsRow]
+	goalsPool slab.Pool[model.Goals]
+	totalPool slab.Pool[model.Total]
+	intPool   slab.Pool[int]
 
 	// indicator table
 	hrow           []span // the header row's cells, empty ones included
@@ -234,13 +237,13 @@ func (p *Parser) Reset() {
 	// and what grew large is let go: a Parser holds about as much after
 	// a large input as after a small one.
 	m.nums.Reset()
-	m.indSlabs.reset()
-	m.strSlabs.reset()
-	m.fundsPool.reset()
-	m.rowPool.reset()
-	m.goalsPool.reset()
-	m.totalPool.reset()
-	m.intPool.reset()
+	m.indSlabs.Reset()
+	m.strSlabs.Reset()
+	m.fundsPool.Reset()
+	m.rowPool.Reset()
+	m.goalsPool.Reset()
+	m.totalPool.Reset()
+	m.intPool.Reset()
 	p.r.cells, p.r.full = emptied(p.r.cells), emptied(p.r.full)
 	*m = machine{
 		words:     m.words,
@@ -321,15 +324,19 @@ func (m *machine) load(r *row, src *table.Row) {
 // str returns a pointer to a copy of s, cut from m.strs.
 func (m *machine) str(s string) *string {
 	if len(m.strs) == cap(m.strs) {
-		m.strs = m.strSlabs.next(64)
+		m.strs = m.strSlabs.Next(64, maxSlabs)
 	}
 	m.strs = append(m.strs, s)
 	return &m.strs[len(m.strs)-1]
 }
 
+// newOf returns a pointer to a zero T from the pool p, valid until the
+// Parser is Reset.
+func newOf[T any](p *slab.Pool[T]) *T { return p.New(poolSlab, maxSlabs) }
+
 // int returns a pointer to a copy of n, from the pool of ints.
 func (m *machine) int(n int) *int {
-	p := m.intPool.new()
+	p := newOf(&m.intPool)
 	*p = n
 	return p
 }
@@ -340,64 +347,10 @@ func (m *machine) int(n int) *int {
 // of them.
 const maxSlabs = 16
 
-// slabs hands out slabs of T, keeping the first maxSlabs it makes for
-// reset to hand out again, in the same order.
-type slabs[T any] struct {
-	kept [][]T
-	n    int // slabs handed out since reset
-}
-
-// next returns an empty slab: the next one kept, or a new one of size n.
-func (s *slabs[T]) next(size int) []T {
-	s.n++
-	if s.n <= len(s.kept) {
-		return s.kept[s.n-1][:0]
-	}
-	b := make([]T, 0, size)
-	if len(s.kept) < maxSlabs {
-		s.kept = append(s.kept, b)
-	}
-	return b
-}
-
-// reset clears the kept slabs handed out since the last reset and hands
-// them out again, from the first. A slab handed out is thus always empty
-// and zero beyond its length, as a new one is.
-func (s *slabs[T]) reset() {
-	for _, b := range s.kept[:min(s.n, len(s.kept))] {
-		clear(b[:cap(b)])
-	}
-	s.n = 0
-}
-
-// pool hands out zero values of T one at a time from slabs, for the
-// parts of a form that are one or a few per form (its funds, goals and
-// total, its funds rows, its year): allocating each alone cost a few
-// allocations a form, and a reused Parser's pools allocate none.
-type pool[T any] struct {
-	cur   []T // the slab being handed out
-	slabs slabs[T]
-}
-
-// poolSlab is the number of values of each pool's slabs: enough for the
-// forms of most files, few enough that the pools of a Parser kept
-// between inputs hold a few kilobytes.
+// poolSlab is the number of values of each pool's slabs (see machine's
+// pools): enough for the forms of most files, few enough that the pools
+// of a Parser kept between inputs hold a few kilobytes.
 const poolSlab = 32
-
-// new returns a pointer to a zero T, valid until the pool is reset.
-func (p *pool[T]) new() *T {
-	if len(p.cur) == cap(p.cur) {
-		p.cur = p.slabs.next(poolSlab)
-	}
-	p.cur = p.cur[:len(p.cur)+1]
-	return &p.cur[len(p.cur)-1]
-}
-
-// reset makes the values handed out free to hand out again, zeroed.
-func (p *pool[T]) reset() {
-	p.slabs.reset()
-	p.cur = nil
-}
 
 // firstSlab is the number of indicators of a document's first slab, a
 // form's worth or two (a file often holds one form), and slabSize of each
@@ -416,10 +369,10 @@ const (
 func (m *machine) slab() []model.Indicator {
 	if cap(m.inds)-len(m.inds) < min(max(m.bigForm, 8), slabSize/2) {
 		n := slabSize
-		if m.indSlabs.n == 0 {
+		if m.indSlabs.Taken() == 0 {
 			n = firstSlab
 		}
-		m.inds = m.indSlabs.next(n)
+		m.inds = m.indSlabs.Next(n, maxSlabs)
 	}
 	return m.inds[len(m.inds):len(m.inds)]
 }
@@ -493,10 +446,10 @@ func (m *machine) settle() {
 	}
 	switch t := fundsTotal(f); {
 	case m.headerScore != nil:
-		f.Total = m.totalPool.new()
+		f.Total = newOf(&m.totalPool)
 		*f.Total = model.Total{Score: m.headerScore, At: f.At}
 	case t != nil && t.Weight != nil && t.Score != nil && t.Score.Cmp(*t.Weight) > 0:
-		f.Total = m.totalPool.new()
+		f.Total = newOf(&m.totalPool)
 		*f.Total = model.Total{Score: t.Score, At: t.At}
 	}
 }

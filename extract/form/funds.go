@@ -41,7 +41,7 @@ func (m *machine) fundsHeader(r *row) {
 	}
 	m.setFundsFrom()
 	if m.f.Funds == nil {
-		m.f.Funds = m.fundsPool.new()
+		m.f.Funds = newOf(&m.fundsPool)
 	}
 	m.f.Funds.Unit = m.unit
 	known := 0
@@ -146,7 +146,7 @@ func (m *machine) sourcesHeader(r *row) {
 		src := source{span: span{col: c.col, end: c.col + c.span, header: c.text}, extra: -1}
 		fr := model.FundsRow{Label: c.text, At: *c.at}
 		if p := slotOf(f, slot); p != nil && *p == nil {
-			*p = m.rowPool.new()
+			*p = newOf(&m.rowPool)
 			**p = fr
 			src.name = slot
 		} else {
@@ -306,7 +306,7 @@ func (m *machine) fundsRow(r *row) bool {
 	m.fdata = true
 	f := m.f.Funds
 	if f == nil {
-		f = m.fundsPool.new()
+		f = newOf(&m.fundsPool)
 		f.Unit = m.unit
 		m.f.Funds = f
 	}
@@ -315,7 +315,7 @@ func (m *machine) fundsRow(r *row) bool {
 		if fr.Weight == nil && slot == &f.Total && m.wExec != nil {
 			fr.Weight = m.wExec
 		}
-		*slot = m.rowPool.new()
+		*slot = newOf(&m.rowPool)
 		**slot = fr
 	} else {
 		f.ExtraRows = append(f.ExtraRows, fr)
@@ -418,7 +418,7 @@ func (m *machine) setFunds(fr *model.FundsRow, name, text string) bool {
 func (m *machine) goalsRow(r *row) {
 	g := m.f.Goals
 	if g == nil {
-		g = m.goalsPool.new()
+		g = newOf(&m.goalsPool)
 		g.At = r.at
 		m.f.Goals = g
 	}

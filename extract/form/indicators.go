@@ -566,7 +566,7 @@ func field(s string) (f, rest string) {
 
 // total reads the 总分 row: a weight, a score and perhaps a grade.
 func (m *machine) total(r *row) {
-	t := m.totalPool.new()
+	t := newOf(&m.totalPool)
 	t.At = r.at
 	var nums []*model.Decimal
 	var raws []string
