@@ -24,9 +24,11 @@ type Arena struct {
 	decs  slab.Pool[model.Decimal]
 	bases slab.Pool[model.Base]
 	bools slab.Pool[bool]
-	// text holds the digits of the numbers an Arena writes (a Base in
-	// a plain unit), which Reset leaves alone: its strings are never
-	// written again. It is a pointer so that an Arena may be copied.
+	// text holds the digits of the numbers an Arena writes rather than
+	// cuts from its input (a Base in a plain unit, a rate read as a
+	// fraction, an amount in the table's unit; see shift), which Reset
+	// leaves alone: its strings are never written again. It is a
+	// pointer so that an Arena may be copied.
 	text *strings.Builder
 	// unit is the last table unit Amount was given, and unitExp its
 	// power of ten (see moneyExp); unitSet is false until then.
@@ -39,7 +41,8 @@ type Arena struct {
 const arenaSlab = 64
 
 // maxKept is the number of slabs of each type an Arena keeps for reuse:
-// a document of a few dozen forms' worth, 64 KiB of decimals.
+// a document of a few dozen forms' worth; at most 64 KiB of decimals,
+// 128 KiB of bases and 4 KiB of booleans.
 const maxKept = 64
 
 // textSlab is the size of the buffers an Arena writes numbers into.

@@ -775,16 +775,6 @@ func appendZeros(b []byte, n int) []byte {
 	return append(b, zeros[:max(n, 0)]...)
 }
 
-// isDigits reports whether s is only ASCII digits.
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return false
-		}
-	}
-	return true
-}
-
 // shiftText is shift for a d that is not [-]digits[.digits], such as a
 // number with a "+" or thousands separators: it moves the point in the
 // text and reads the result with model.ParseDecimal.

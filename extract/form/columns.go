@@ -440,7 +440,7 @@ var knownWords = func() map[string]*word {
 
 // of returns the word of the cell text t.
 func (ws *words) of(t string) *word {
-	if !mayBeLabel(t) {
+	if t == "" || !mayBeLabel(t) { // slot needs a text
 		return noWord
 	}
 	e := &ws.recent[slot(t)]

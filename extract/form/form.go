@@ -343,8 +343,8 @@ func (m *machine) int(n int) *int {
 
 // maxSlabs is the number of slabs of each kind a Parser keeps for its
 // next input: enough for a file of several hundred indicators, little
-// enough that a Parser kept between inputs holds about half a megabyte
-// of them.
+// enough that a Parser kept between inputs holds at most about half a
+// megabyte of them, and 200 KB of names and of the pools' values.
 const maxSlabs = 16
 
 // poolSlab is the number of values of each pool's slabs (see machine's

@@ -370,7 +370,7 @@ func (m *machine) indicatorRow(r *row) {
 
 	// The indicator is built in its place in the form, not copied there.
 	if n := len(m.f.Indicators); n < cap(m.f.Indicators) {
-		// Spare room in a slab is zero (see slabs.reset and keep):
+		// Spare room in a slab is zero (see slab.Slabs.Reset and keep):
 		// the new indicator needs no clearing.
 		m.f.Indicators = m.f.Indicators[:n+1]
 	} else {

@@ -208,6 +208,7 @@ func TestWordsRecent(t *testing.T) {
 	// More texts than slots, so that some share one: those are read
 	// again after others have taken their slot.
 	require.Greater(t, len(texts), wordSlots)
+	assert.Same(t, noWord, ws.of(""), "the word of no text")
 	for range 2 {
 		for _, s := range texts {
 			w := ws.of(s)
