@@ -301,7 +301,7 @@ func pairBit(r1, r2 rune) uint32 {
 // (年度绩效目标2) start as their labels do. Titles are not told by their
 // key's first runes: classify finds its own key for a row of one cell.
 func mayBeLabel(t string) bool {
-	if len(t) > maxKey {
+	if uint(len(t))-1 >= maxKey { // len(t) == 0 || len(t) > maxKey
 		return false // key gives "" for it
 	}
 	r1, n := rune3(t), 3
@@ -438,9 +438,10 @@ var knownWords = func() map[string]*word {
 	return m
 }()
 
-// of returns the word of the cell text t.
+// of returns the word of the cell text t. (mayBeLabel turns away an empty
+// t, which slot cannot hash.)
 func (ws *words) of(t string) *word {
-	if t == "" || !mayBeLabel(t) { // slot needs a text
+	if !mayBeLabel(t) {
 		return noWord
 	}
 	e := &ws.recent[slot(t)]
