@@ -348,8 +348,8 @@ func (m *machine) int(n int) *int {
 const maxSlabs = 16
 
 // poolSlab is the number of values of each pool's slabs (see machine's
-// pools): enough for the forms of most files, few enough that the pools
-// of a Parser kept between inputs hold a few kilobytes.
+// pools): enough for the forms of most files in one slab of a few
+// kilobytes.
 const poolSlab = 32
 
 // firstSlab is the number of indicators of a document's first slab, a
