@@ -70,40 +70,18 @@ func fromBig(x *big.Rat) ratio {
 }
 
 // decRatio returns the value of d as Decimal.Rat does, over the
-// denominator readDecimal gives. It reads a short unsigned decimal itself,
-// as a form's numbers mostly are, and leaves the rest to readDecimal.
+// denominator readDecimal gives. It reads a short unsigned decimal with
+// plainDecimal itself, as a form's numbers mostly are, and leaves the
+// rest to readDecimal.
 func decRatio(d model.Decimal) ratio {
-	s := string(d)
-	if uint(len(s))-1 >= 10 { // also for an empty s
-		return readDecimal(d)
-	}
 	// At most 10 bytes, so m stays below 10^10 and the ratio is written
 	// as readDecimal writes it, unreduced.
-	var m int64
-	i := 0
-	for ; i < len(s); i++ {
-		c := s[i] - '0'
-		if c > 9 {
-			break
+	if s := string(d); uint(len(s))-1 < 10 { // not for an empty s
+		if m, den, ok := plainDecimal(s); ok {
+			return ratio{n: m, d: den}
 		}
-		m = m*10 + int64(c)
 	}
-	switch {
-	case i == len(s):
-		return ratio{n: m, d: 1}
-	case i == 0 || s[i] != '.' || i == len(s)-1:
-		return readDecimal(d)
-	}
-	den := int64(1)
-	for _, c := range []byte(s[i+1:]) {
-		c -= '0'
-		if c > 9 {
-			return readDecimal(d)
-		}
-		m = m*10 + int64(c)
-		den *= 10
-	}
-	return ratio{n: m, d: den}
+	return readDecimal(d)
 }
 
 // readDecimal returns the value of d as Decimal.Rat does: a decimal of
@@ -119,32 +97,8 @@ func readDecimal(d model.Decimal) ratio {
 	if len(s) == 0 || len(s) > 19 {
 		return fromBig(d.Rat())
 	}
-	// The digits before the point.
-	var m int64
-	i := 0
-	for ; i < len(s); i++ {
-		c := s[i] - '0'
-		if c > 9 {
-			break
-		}
-		m = m*10 + int64(c)
-	}
-	den := int64(1)
-	if i < len(s) {
-		if s[i] != '.' || i == 0 || i == len(s)-1 {
-			return fromBig(d.Rat())
-		}
-		// The digits after the point: 18 digits in all at most, as s
-		// has 19 bytes at most.
-		for _, c := range []byte(s[i+1:]) {
-			c -= '0'
-			if c > 9 {
-				return fromBig(d.Rat())
-			}
-			m = m*10 + int64(c)
-			den *= 10
-		}
-	} else if i > 18 {
+	m, den, ok := plainDecimal(s)
+	if !ok {
 		return fromBig(d.Rat())
 	}
 	if neg {
@@ -158,6 +112,40 @@ func readDecimal(d model.Decimal) ratio {
 		return ratio{n: m, d: den}
 	}
 	return mkRatio(m, den)
+}
+
+// plainDecimal reads s, of 1 to 19 bytes, as ASCII digits with at most
+// one point, which has digits on both sides: the digits as one integer m
+// over den, a power of ten. ok is false for anything else, and for an
+// integer of 19 digits, which may overflow m.
+func plainDecimal(s string) (m, den int64, ok bool) {
+	// The digits before the point.
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			break
+		}
+		m = m*10 + int64(c)
+	}
+	if i == len(s) {
+		return m, 1, i <= 18
+	}
+	if s[i] != '.' || i == 0 || i == len(s)-1 {
+		return 0, 0, false
+	}
+	// The digits after the point: 18 digits in all at most, as s has 19
+	// bytes at most.
+	den = 1
+	for _, c := range []byte(s[i+1:]) {
+		c -= '0'
+		if c > 9 {
+			return 0, 0, false
+		}
+		m = m*10 + int64(c)
+		den *= 10
+	}
+	return m, den, true
 }
 
 // ratOf returns *d as a ratio, or the missing ratio for nil.
